@@ -1,0 +1,50 @@
+// One-way dependencies between Balcão's parts (docs/adr/0001-architecture-and-dependencies.md).
+// Each rule forbids a part from reaching a part it must not know about.
+const part = (name) => `^(${name})/`;
+const forbid = (from, to, comment) => ({
+  name: `${from}-not-to-${to.replace(/\|/g, '-')}`,
+  comment,
+  severity: 'error',
+  from: { path: part(from), pathNot: '\\.test\\.ts$' },
+  to: { path: part(to) },
+});
+
+module.exports = {
+  forbidden: [
+    forbid(
+      'platform',
+      'engine|forms|connectors|agencies|server',
+      'platform is the base: it depends on nothing of ours',
+    ),
+    forbid(
+      'engine',
+      'forms|connectors|agencies|server',
+      'the engine depends on nothing of ours but the platform',
+    ),
+    forbid('forms', 'engine|connectors|agencies|server', 'forms depend only on the platform'),
+    forbid(
+      'connectors',
+      'engine|forms|agencies|server',
+      'connectors reach the engine only through a Zeebe client',
+    ),
+    forbid(
+      'agencies',
+      'engine|forms|connectors|server',
+      'the stand-in agencies know nothing of Balcão',
+    ),
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'] },
+    combinedDependencies: true,
+  },
+};

@@ -1,0 +1,49 @@
+/** A row as both drivers return it: column name → parsed value. */
+export type Row = Record<string, unknown>;
+
+export interface QueryResult<R extends Row = Row> {
+  rows: R[];
+  /** Rows returned, or rows changed by INSERT / UPDATE / DELETE. */
+  rowCount: number;
+}
+
+/** What code inside and outside a transaction may run. */
+export interface Queryable {
+  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs one or more statements without parameters (migrations, DDL). */
+  exec(text: string): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Run `work` again (up to this many times) when PostgreSQL aborts the transaction for a
+   * serialization failure or a deadlock. `work` must then have no effects outside the database.
+   */
+  retryOnConflict?: number;
+}
+
+/**
+ * The one database interface of Balcão, served by PGlite (embedded) and by a PostgreSQL
+ * server. Same SQL dialect on both; see docs/adr/0003-postgresql-and-pglite.md for limits.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Commits when `work` resolves, rolls back when it throws (and rethrows). */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** LISTEN on a channel; the returned function unsubscribes. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL SQLSTATEs after which the same transaction may succeed when run again. */
+export const retryableSqlStates: ReadonlySet<string> = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+]);
+
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Database, Queryable, QueryResult, Row } from './Database';
+import { lockDataDir } from './dataDirLock';
+
+const INT8 = 20;
+
+/**
+ * The embedded database: PostgreSQL compiled to WebAssembly, in this process, with its files
+ * under `dataDir` (`memory://` keeps them in memory). One session: transactions run one after
+ * another. `loadDataDir` starts from a dump (tests use it to skip initdb).
+ */
+export async function openPglite(options: {
+  dataDir: string;
+  loadDataDir?: Blob;
+}): Promise<Database> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = inMemory ? () => undefined : lockDataDir(options.dataDir);
+  const pg = await PGlite.create(options.dataDir, {
+    // Same value types as the pg driver gives (see openPostgres): int8 as a JS number.
+    parsers: { [INT8]: parseInt8 },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
+  const queryable = (target: PGlite | Transaction): Queryable => ({
+    async query<R extends Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      const result = await target.query<R>(text, params ? [...params] : undefined);
+      return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
+    },
+    async exec(text: string) {
+      await target.exec(text);
+    },
+  });
+  const root = queryable(pg);
+  return {
+    kind: 'pglite',
+    ...root,
+    // A single session never meets serialization failures, so retryOnConflict has nothing to do.
+    transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
+    async listen(channel, onNotify) {
+      const unsubscribe = await pg.listen(channel, onNotify);
+      return async () => unsubscribe();
+    },
+    async ping() {
+      await pg.query('select 1');
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+      unlock();
+    },
+  };
+}
+
+/** Also used by the PGlite test template: dumps a fresh database so later opens skip initdb. */
+export async function dumpFreshPglite(): Promise<Blob> {
+  const pg = await PGlite.create('memory://');
+  const dump = await pg.dumpDataDir('none');
+  await pg.close();
+  return dump;
+}
+
+function parseInt8(value: string): number | string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+}

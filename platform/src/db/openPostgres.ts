@@ -1,0 +1,160 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import {
+  retryableSqlStates,
+  sqlState,
+  type Database,
+  type Queryable,
+  type QueryResult,
+  type Row,
+} from './Database';
+
+const INT8 = 20;
+
+/**
+ * A PostgreSQL server reached by URL. Transactions take a pooled connection; LISTEN keeps one
+ * connection of its own and re-subscribes after the server comes back.
+ */
+export function openPostgres(options: { url: string; poolSize?: number; log?: Logger }): Database {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    types: { getTypeParser: typeParser },
+  });
+  // An idle connection dropped by the server must not crash the process: the pool replaces it.
+  pool.on('error', (error) =>
+    options.log?.warn({ err: error }, 'PostgreSQL connection lost; the pool reconnects'),
+  );
+
+  const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R extends Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      const result = await target.query<R>(text, params ? [...params] : undefined);
+      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(text: string) {
+      await target.query(text);
+    },
+  });
+
+  const listener = new Listener(pool, options.log);
+
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction(work, txOptions = {}) {
+      for (let attempt = 0; ; attempt++) {
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          await client.query('BEGIN');
+          const result = await work(queryable(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {
+            broken = true;
+          });
+          const state = sqlState(error);
+          if (state && retryableSqlStates.has(state) && attempt < (txOptions.retryOnConflict ?? 0))
+            continue;
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+/** One connection for all LISTENs of this process, re-established when it drops. */
+class Listener {
+  private client: pg.PoolClient | undefined;
+  private connecting: Promise<pg.PoolClient> | undefined;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Logger | undefined,
+  ) {}
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      const client = await this.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+    set.add(onNotify);
+    return async () => {
+      set.delete(onNotify);
+      if (set.size === 0 && this.handlers.get(channel) === set) {
+        this.handlers.delete(channel);
+        await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.client?.release(true);
+    this.client = undefined;
+    return Promise.resolve();
+  }
+
+  private connect(): Promise<pg.PoolClient> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.pool.connect().then((client) => {
+      client.on('notification', (message) => {
+        for (const handler of this.handlers.get(message.channel) ?? [])
+          handler(message.payload ?? '');
+      });
+      client.on('error', (error) => {
+        this.log?.warn({ err: error }, 'PostgreSQL LISTEN connection lost; reconnecting');
+        client.release(true);
+        this.client = undefined;
+        this.scheduleReconnect();
+      });
+      this.client = client;
+      this.connecting = undefined;
+      return client;
+    });
+    return this.connecting.catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.handlers.size === 0) return;
+    setTimeout(() => {
+      this.connect()
+        .then(async (client) => {
+          for (const channel of this.handlers.keys())
+            await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        })
+        .catch(() => this.scheduleReconnect());
+    }, 1000).unref();
+  }
+}
+
+// int8 as a JS number (same as openPglite), everything else as pg parses it by default.
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === INT8
+    ? parseInt8
+    : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
+
+function parseInt8(value: string): number | string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+}

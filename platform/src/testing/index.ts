@@ -1,0 +1,1 @@
+export { openTestDatabase, testDatabaseKind } from './openTestDatabase';
