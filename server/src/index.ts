@@ -1,1 +1,2 @@
-export {};
+export { startBalcao, type Balcao } from './boot/startBalcao';
+export { loadServerConfig, serverConfigSchema, type ServerConfig } from './config/serverConfig';

@@ -1,1 +1,1 @@
-export { openTestDatabase, testDatabaseKind } from './openTestDatabase';
+export { createScratchPostgres, openTestDatabase, testDatabaseKind } from './openTestDatabase';
