@@ -8,3 +8,18 @@ export {
   outgoingFlows,
   targetOfFlow,
 } from './model/processGraph';
+
+export { evaluateFeel, evaluateCondition, type FeelResult } from './feel/evaluateFeel';
+export { checkFeelSyntax, stripFeelMarker } from './feel/checkFeelSyntax';
+export {
+  evaluateStaticOrFeel,
+  type ExpectedType,
+  type StaticOrFeelResult,
+} from './feel/evaluateStaticOrFeel';
+export { applyMappings, type MappingResult } from './feel/applyMappings';
+export { toJsonValue, type JsonValue } from './feel/toJsonValue';
+
+export { parseTimerValue } from './timers/parseTimerValue';
+export { nextDueDate, type NextDueDateOptions } from './timers/nextDueDate';
+export type { TimerSpec, TimerParseResult } from './timers/TimerSpec';
+export type { CronSchedule } from './timers/parseCron';
