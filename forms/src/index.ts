@@ -28,4 +28,5 @@ export {
   type DocumentExists,
   type DocumentReference,
 } from './submission/documentReference';
+export { formResourceValidator, type FormResourceCheck } from './deploy/formResourceValidator';
 export { SafeEvaluator, installSafeEvaluator } from './safety/SafeEvaluator';
