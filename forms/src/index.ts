@@ -29,4 +29,5 @@ export {
   type DocumentReference,
 } from './submission/documentReference';
 export { formResourceValidator, type FormResourceCheck } from './deploy/formResourceValidator';
+export { prefillData, type PrefillSources } from './prefill/prefillData';
 export { SafeEvaluator, installSafeEvaluator } from './safety/SafeEvaluator';
