@@ -43,7 +43,8 @@ export function seedTaxpayers(seed: number, registry: CivilRegistryData): Map<st
       draw < 0.15 ? withDebts(base, random) : draw < 0.2 ? inReview(base) : clear(base),
     );
   }
-  for (let i = 4; i <= 30; i++) {
+  // 80000001–80000009 are kept for the demo taxpayers.
+  for (let i = 10; i <= 40; i++) {
     const [chinese, portuguese] = random.pick(companyNames);
     const base = {
       taxpayerNumber: `8${String(i).padStart(7, '0')}`,
@@ -114,6 +115,7 @@ function addDemoTaxpayers(taxpayers: Map<string, Taxpayer>): void {
     inReview(person(DemoTaxpayer.reviewPerson, '何偉', 'HO WAI')),
   );
   taxpayers.delete(DemoTaxpayer.notRegisteredPerson);
+  taxpayers.delete(DemoTaxpayer.notRegisteredCompany);
   taxpayers.set(DemoTaxpayer.clearCompany, clear(company(DemoTaxpayer.clearCompany, 0)));
   taxpayers.set(DemoTaxpayer.debtCompany, {
     ...company(DemoTaxpayer.debtCompany, 1),
