@@ -1,4 +1,4 @@
-// One-way dependencies between Balcão's parts (docs/adr/0001-architecture-and-dependencies.md).
+// One-way dependencies between Balcão's parts (docs/adr/0001-architecture-and-one-way-dependencies.md).
 // Each rule forbids a part from reaching a part it must not know about.
 const part = (name) => `^(${name})/`;
 const forbid = (from, to, comment) => ({
