@@ -8,6 +8,8 @@ export {
   outgoingFlows,
   targetOfFlow,
 } from './model/processGraph';
+export { parseBpmn, type ParseBpmnResult } from './model/parseBpmn';
+export { formatModelError, type ModelError } from './model/ModelError';
 
 export { evaluateFeel, evaluateCondition, type FeelResult } from './feel/evaluateFeel';
 export { checkFeelSyntax, stripFeelMarker } from './feel/checkFeelSyntax';
