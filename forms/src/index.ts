@@ -31,3 +31,11 @@ export {
 export { formResourceValidator, type FormResourceCheck } from './deploy/formResourceValidator';
 export { prefillData, type PrefillSources } from './prefill/prefillData';
 export { SafeEvaluator, installSafeEvaluator } from './safety/SafeEvaluator';
+export {
+  DocumentErrorCode,
+  type DocumentStore,
+  type PutDocumentOptions,
+  type StoredDocument,
+} from './documents/DocumentStore';
+export { FileSystemDocumentStore } from './documents/FileSystemDocumentStore';
+export { DocumentContentType, sniffContentType } from './documents/sniffContentType';
