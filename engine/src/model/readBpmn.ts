@@ -46,16 +46,8 @@ export async function readBpmn(
   }
   try {
     const result = await new BpmnModdle({ zeebe }).fromXML(xml);
-    for (const warning of result.warnings) {
-      const message = warning.message
-        .split('\n')
-        .map((line) => line.trim())
-        .join(' ');
-      errors.add(
-        warning.element,
-        `${message}; remove or correct it (is it from a newer or another modeler?)`,
-      );
-    }
+    for (const warning of result.warnings)
+      errors.add(warning.element, describeWarning(warning.message));
     return result.rootElement;
   } catch (error) {
     const reason =
@@ -83,4 +75,26 @@ function maxDepth(xml: string): number {
     }
   }
   return max;
+}
+
+// moddle's warnings are terse and technical; say what is wrong and what to do instead.
+function describeWarning(raw: string): string {
+  const message = raw
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
+  const reference = /^unresolved reference <([^>]*)>/.exec(message);
+  if (reference !== null) {
+    return `refers to '${reference[1] ?? ''}', which does not exist in this document: point it at an existing element`;
+  }
+  const attribute = /^unknown attribute <([^>]*)>/.exec(message);
+  if (attribute !== null) {
+    return `has attribute '${attribute[1] ?? ''}', which is not part of BPMN or the Zeebe extensions: remove it`;
+  }
+  const content = /^unparsable content (<[^>]*>) detected line: (\d+) column: (\d+)/.exec(message);
+  // moddle counts lines and columns from 0.
+  if (content !== null) {
+    return `${content[1] ?? ''} at line ${Number(content[2]) + 1}, column ${Number(content[3]) + 1} is not part of BPMN or the Zeebe extensions (is it from another modeler or a newer version?): remove it`;
+  }
+  return `${message}: correct the document`;
 }
