@@ -225,4 +225,22 @@ describe('parseBpmn', () => {
     expect(el['On_Withdraw']).toMatchObject({ kind: 'subProcess', triggeredByEvent: true });
     expect(el['Withdraw_Start']).toMatchObject({ interrupting: false, scopeId: 'On_Withdraw' });
   });
+
+  it('should collect every error of a document, naming element id and name', async () => {
+    // given
+    const xml = await fixture('invalid.bpmn');
+
+    // when
+    const result = await parseBpmn(xml, 'invalid.bpmn');
+    const errors = result.ok ? [] : result.errors.map(formatModelError);
+
+    // then
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe(
+      'Activity_1 "Verify identity": service task has no zeebe:taskDefinition type: set the job type its worker polls for (e.g. civil-registry:verify-person)',
+    );
+    expect(errors[1]).toMatch(
+      /^Script_1: zeebe:script expression '=a \+' is not a valid FEEL expression \(.*position/,
+    );
+  });
 });

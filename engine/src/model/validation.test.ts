@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { formatModelError } from './ModelError';
 import { parseBpmn } from './parseBpmn';
@@ -28,23 +27,6 @@ async function errorsOf(xml: string): Promise<string[]> {
 }
 
 describe('parseBpmn validation', () => {
-  it('should collect every error of a document, naming element id and name', async () => {
-    // given
-    const xml = await readFile(new URL('./fixtures/invalid.bpmn', import.meta.url));
-
-    // when
-    const errors = await errorsOf(xml.toString());
-
-    // then
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toBe(
-      'Activity_1 "Verify identity": service task has no zeebe:taskDefinition type: set the job type its worker polls for (e.g. civil-registry:verify-person)',
-    );
-    expect(errors[1]).toMatch(
-      /^Script_1: zeebe:script expression '=a \+' is not a valid FEEL expression \(.*position/,
-    );
-  });
-
   const cases: [string, string, string, string?][] = [
     [
       'no executable process',
@@ -408,36 +390,5 @@ describe('parseBpmn validation', () => {
 
     // then
     expect(errors.join('\n')).toContain(expected);
-  });
-});
-
-describe('parseBpmn security', () => {
-  it('should reject DOCTYPE and ENTITY declarations (XXE, billion laughs)', async () => {
-    // given
-    const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${bpmn(start).slice(HEAD.indexOf('<bpmn:definitions'))}`;
-    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">&lol2;</bpmn:definitions>`;
-
-    // when
-    const errors = [...(await errorsOf(xxe)), ...(await errorsOf(laughs))];
-
-    // then
-    expect(errors).toHaveLength(2);
-    for (const error of errors) expect(error).toContain('DOCTYPE or ENTITY declaration');
-  });
-
-  it('should reject documents over 5 MB and nesting deeper than 200', async () => {
-    // given
-    const huge = Buffer.from(bpmn(`${start}<!--${'x'.repeat(5 * 1024 * 1024)}-->`));
-    const deep = bpmn(
-      `${start}${'<bpmn:subProcess>'.repeat(201)}${'</bpmn:subProcess>'.repeat(201)}`,
-    );
-
-    // when
-    const hugeErrors = await errorsOf(huge.toString());
-    const deepErrors = await errorsOf(deep);
-
-    // then
-    expect(hugeErrors[0]).toContain('at most 5 MB');
-    expect(deepErrors[0]).toContain('at most 200 levels');
   });
 });
