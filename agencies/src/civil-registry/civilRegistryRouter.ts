@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../http/parseInput';
 import type { AgencyState } from '../state/StateStore';
 import type { AccessLogEntry } from './AccessLog';
 import { auditContext, type AuditContext } from './auditContext';
@@ -166,8 +167,7 @@ const accessLogQuerySchema = z.object({
 /** GET access-log: the registry's own audit trail, filtered by case number and requester. */
 export function accessLogHandler(state: AgencyState): RequestHandler {
   return (req, res) => {
-    const query = accessLogQuerySchema.safeParse(req.query);
-    const filter = query.success ? query.data : {};
+    const filter = parseInput(accessLogQuerySchema, req.query, 'query');
     const entries = state.accessLog.filter(
       (e) =>
         (filter.caseNumber === undefined || e.caseNumber === filter.caseNumber) &&
