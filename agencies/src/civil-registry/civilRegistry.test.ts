@@ -187,6 +187,30 @@ describe('civil registry stand-in', () => {
     expect(noDeath.status).toBe(404);
   });
 
+  it('should deny the records and kinship of a sealed person too', async () => {
+    // when
+    const birth = await callAgency(
+      agencies,
+      'civil-registry',
+      `/persons/${DemoPerson.sealed.personId}/birth-record?${audit}`,
+      {
+        headers: requester,
+      },
+    );
+    const kinship = await callAgency(
+      agencies,
+      'civil-registry',
+      `/kinship?personA=P0001&personB=${DemoPerson.sealed.personId}&${audit}`,
+      {
+        headers: requester,
+      },
+    );
+
+    // then
+    expect(birth.status).toBe(403);
+    expect(kinship.body).toEqual({ result: 'ACCESS_DENIED' });
+  });
+
   it.each([
     ['P0003', 'P0001', 'PARENT'],
     ['P0001', 'P0003', 'CHILD'],

@@ -62,7 +62,8 @@ export class IdempotencyStore {
           key,
           fingerprint,
           status: reply.status,
-          body: reply.body,
+          // A snapshot: the live object (e.g. a payment) changes later, the first reply does not.
+          body: structuredClone(reply.body),
           effects: 1,
           createdAt: this.now().toISOString(),
         };

@@ -83,3 +83,29 @@ describe('idempotent commands', () => {
     expect(await effects('never-used')).toBe(0);
   });
 });
+
+describe('idempotent replay of a changing resource', () => {
+  it('should replay the reply as it was, not the resource as it is now', async () => {
+    // given
+    const agencies = await startAgencies();
+    const create = () =>
+      callAgency<{ id: string; status: string }>(agencies, 'payment', '/payments', {
+        body: {
+          caseRef: 'CASE-R',
+          amountMop: 10,
+          items: [{ description: 'Fee', amountMop: 10 }],
+          callbackUrl: 'http://127.0.0.1:9/unused',
+        },
+        headers: { 'Idempotency-Key': 'pay-1' },
+      });
+    const first = await create();
+    await callAgency(agencies, 'payment', `/payments/${first.body.id}/fail`, { body: {} });
+
+    // when
+    const replay = await create();
+    await agencies.close();
+
+    // then
+    expect(replay.body).toMatchObject({ id: first.body.id, status: 'started' });
+  });
+});
