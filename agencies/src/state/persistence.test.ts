@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Letter } from '../document-exchange/Letter';
 import { startAgencies } from '../startAgencies';
+import type { Payment } from '../payment/Payment';
 import { callAgency } from '../testing/callAgency';
+import { startReceiver } from '../testing/startReceiver';
 
 describe('persistence with dataDir', () => {
   const dirs: string[] = [];
@@ -66,7 +68,7 @@ describe('persistence with dataDir', () => {
     expect(readdirSync(dataDir)).toEqual(['agencies-state.json']);
   });
 
-  it('should start empty from a fresh directory and refuse a foreign state file', async () => {
+  it('should refuse to start from a foreign state file', async () => {
     // given
     const dataDir = mkdtempSync(join(tmpdir(), 'agencies-'));
     dirs.push(dataDir);
@@ -78,5 +80,49 @@ describe('persistence with dataDir', () => {
 
     // then
     await expect(attempt).rejects.toMatchObject({ code: 'AGENCIES_STATE_INVALID' });
+  });
+});
+
+describe('payment webhooks across a restart', () => {
+  it('should send a webhook still owed at shutdown when started again from the same dataDir', async () => {
+    // given: the first delivery fails and the retry is far away when the agencies stop
+    const dataDir = mkdtempSync(join(tmpdir(), 'agencies-'));
+    const receiver = await startReceiver(1);
+    const webhook = { maxAttempts: 5, retryDelayMs: 600_000, timeoutMs: 2000 };
+    const before = await startAgencies({ dataDir, webhook });
+    const { body: payment } = await callAgency<Payment>(before, 'payment', '/payments', {
+      body: {
+        caseRef: 'CASE-W',
+        amountMop: 5,
+        items: [{ description: 'Fee', amountMop: 5 }],
+        callbackUrl: receiver.url,
+      },
+    });
+    await callAgency(before, 'payment', `/payments/${payment.id}/complete`, { body: {} });
+    await receiver.until(1);
+    await expect
+      .poll(
+        async () =>
+          (await callAgency<Payment>(before, 'payment', `/payments/${payment.id}`)).body.webhook
+            .attempts,
+      )
+      .toHaveLength(1);
+    await before.close();
+
+    // when
+    const after = await startAgencies({ dataDir, webhook });
+    await receiver.until(2);
+
+    // then
+    await expect
+      .poll(
+        async () =>
+          (await callAgency<Payment>(after, 'payment', `/payments/${payment.id}`)).body.webhook
+            .state,
+      )
+      .toBe('delivered');
+    await after.close();
+    await receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
