@@ -25,3 +25,23 @@ export { parseTimerValue } from './timers/parseTimerValue';
 export { nextDueDate, type NextDueDateOptions } from './timers/nextDueDate';
 export type { TimerSpec, TimerParseResult } from './timers/TimerSpec';
 export type { CronSchedule } from './timers/parseCron';
+
+export {
+  Engine,
+  type EngineOptions,
+  type CreateInstanceInput,
+  type CreatedInstance,
+} from './runtime/Engine';
+export type { ActivatedJob, ActivateJobsInput } from './runtime/jobs/activateJobs';
+export type {
+  DeploymentResult,
+  Resource,
+  ResourceValidator,
+  DeployedProcess,
+  DeployedForm,
+} from './deploy/deployResources';
+export { EngineRejection, RejectionType } from './runtime/commands/EngineRejection';
+export type { Clock } from './runtime/context/Clock';
+export type { EngineEvent, LoggedEvent } from './log/EngineEvent';
+export { ValueType, ElementIntent } from './log/EngineEvent';
+export { engineMigrations } from './migrations';

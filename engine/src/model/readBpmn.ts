@@ -92,6 +92,10 @@ function describeWarning(raw: string): string {
     return `has attribute '${attribute[1] ?? ''}', which is not part of BPMN or the Zeebe extensions: remove it`;
   }
   const content = /^unparsable content (<[^>]*>) detected line: (\d+) column: (\d+)/.exec(message);
+  const duplicate = /nested error: duplicate ID <([^>]*)>/.exec(message);
+  if (content !== null && duplicate !== null) {
+    return `${content[1] ?? ''} at line ${Number(content[2]) + 1} repeats the id '${duplicate[1] ?? ''}': every element needs its own id`;
+  }
   // moddle counts lines and columns from 0.
   if (content !== null) {
     return `${content[1] ?? ''} at line ${Number(content[2]) + 1}, column ${Number(content[3]) + 1} is not part of BPMN or the Zeebe extensions (is it from another modeler or a newer version?): remove it`;

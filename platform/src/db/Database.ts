@@ -1,7 +1,7 @@
 /** A row as both drivers return it: column name → parsed value. */
 export type Row = Record<string, unknown>;
 
-export interface QueryResult<R extends Row = Row> {
+export interface QueryResult<R extends object = Row> {
   rows: R[];
   /** Rows returned, or rows changed by INSERT / UPDATE / DELETE. */
   rowCount: number;
@@ -9,7 +9,7 @@ export interface QueryResult<R extends Row = Row> {
 
 /** What code inside and outside a transaction may run. */
 export interface Queryable {
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs one or more statements without parameters (migrations, DDL). */
   exec(text: string): Promise<void>;
 }

@@ -1,0 +1,78 @@
+import { ElementIntent, ValueType } from '../../log/EngineEvent';
+import type { ElementInstanceRow, ProcessInstanceRow } from '../../state/rows';
+import type { ProcessDefinition } from '../context/Definitions';
+import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { setLocalVariables } from '../variables/variables';
+
+export interface StartOptions {
+  startElementId: string;
+  variables: Record<string, unknown>;
+  startLock?: { bpmnProcessId: string; correlationKey: string };
+}
+
+/** Activates a new process instance and its start event; returns the instance key. */
+export function startProcessInstance(
+  life: Lifecycle,
+  definition: ProcessDefinition,
+  options: StartOptions,
+): number {
+  const ctx = life.ctx;
+  const key = ctx.nextKey();
+  const instance: ProcessInstanceRow = {
+    key,
+    rootKey: key,
+    processKey: definition.key,
+    bpmnProcessId: definition.bpmnProcessId,
+    version: definition.version,
+    state: 'ACTIVE',
+    parentInstanceKey: null,
+    parentElementInstanceKey: null,
+    hasIncident: false,
+    startAt: ctx.now(),
+    endAt: null,
+  };
+  const element: ElementInstanceRow = {
+    key,
+    processInstanceKey: key,
+    flowScopeKey: null,
+    elementId: definition.bpmnProcessId,
+    elementType: 'PROCESS',
+    state: ElementIntent.Activating,
+    record: {
+      bpmnProcessId: definition.bpmnProcessId,
+      processDefinitionKey: definition.key,
+      version: definition.version,
+      ...(options.startLock ? { startLock: options.startLock } : {}),
+    },
+  };
+  ctx.emit(
+    ValueType.ProcessInstance,
+    ElementIntent.Activating,
+    key,
+    {
+      bpmnProcessId: definition.bpmnProcessId,
+      processDefinitionKey: definition.key,
+      version: definition.version,
+      processInstanceKey: key,
+      elementId: definition.bpmnProcessId,
+      bpmnElementType: 'PROCESS',
+      flowScopeKey: -1,
+      parentProcessInstanceKey: -1,
+      parentElementInstanceKey: -1,
+      instance,
+      record: element.record,
+    },
+    key,
+  );
+  setLocalVariables(ctx, key, key, options.variables);
+  life.emitElement(ElementIntent.Activated, life.instance(key)!);
+  life.push({
+    op: 'activate',
+    definitionKey: definition.key,
+    processInstanceKey: key,
+    elementId: options.startElementId,
+    flowScopeKey: key,
+    consumedFlowIds: [],
+  });
+  return key;
+}

@@ -1,0 +1,66 @@
+import type { Queryable } from '@balcao/platform';
+import { ValueType } from '../../log/EngineEvent';
+import type { TimerRow } from '../../state/rows';
+import { nextDueDate } from '../../timers/nextDueDate';
+import { parseTimerValue } from '../../timers/parseTimerValue';
+import { triggerEvent } from '../events/triggerEvent';
+import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { startProcessInstance } from './startProcessInstance';
+
+export async function rootOfTimer(tx: Queryable, timerKey: number): Promise<number[]> {
+  const result = await tx.query<{ root_key: number | null }>(
+    `select p.root_key from engine_timer t left join engine_process_instance p on p.key = t.process_instance_key where t.key = $1`,
+    [timerKey],
+  );
+  const root = result.rows[0]?.root_key;
+  return root === undefined || root === null ? [] : [root];
+}
+
+/** A due timer fires: its catch event completes, its boundary event triggers, or its process starts. */
+export function triggerTimer(life: Lifecycle, timerKey: number): void {
+  const ctx = life.ctx;
+  const timer = ctx.state.timers.get(timerKey);
+  if (!timer || Date.parse(timer.dueAt) > ctx.nowMs()) return;
+  ctx.emit(
+    ValueType.Timer,
+    'TRIGGERED',
+    timer.key,
+    { row: timer },
+    timer.processInstanceKey ?? undefined,
+  );
+  if (timer.elementInstanceKey !== null) {
+    const owner = life.instance(timer.elementInstanceKey);
+    if (!owner) return;
+    const boundary = life.processOf(owner).elements[timer.record.targetElementId];
+    triggerEvent(life, owner, timer.record.targetElementId, {});
+    if (boundary?.kind === 'boundaryEvent' && !boundary.interrupting) scheduleNext(life, timer);
+    return;
+  }
+  const definition = ctx.definitions.cached(timer.processDefinitionKey!);
+  startProcessInstance(life, definition, {
+    startElementId: timer.record.targetElementId,
+    variables: {},
+  });
+  scheduleNext(life, timer);
+}
+
+/** A cycle with repetitions left schedules its next occurrence. */
+export function scheduleNext(life: Lifecycle, timer: TimerRow): void {
+  const { repetitions, kind, value, firedCount } = timer.record;
+  if (kind !== 'cycle' || repetitions === 0 || repetitions === 1) return;
+  const parsed = parseTimerValue(kind, value);
+  if (!parsed.ok) return;
+  const due = nextDueDate(parsed.spec, new Date(timer.dueAt), firedCount + 1);
+  if (!due) return;
+  const row: TimerRow = {
+    ...timer,
+    key: life.ctx.nextKey(),
+    dueAt: due.toISOString(),
+    record: {
+      ...timer.record,
+      repetitions: repetitions < 0 ? -1 : repetitions - 1,
+      firedCount: firedCount + 1,
+    },
+  };
+  life.ctx.emit(ValueType.Timer, 'CREATED', row.key, { row }, row.processInstanceKey ?? undefined);
+}

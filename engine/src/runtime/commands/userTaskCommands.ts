@@ -1,0 +1,88 @@
+import type { Queryable } from '@balcao/platform';
+import { ValueType } from '../../log/EngineEvent';
+import type { UserTaskRow } from '../../state/rows';
+import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { reject } from './EngineRejection';
+
+export async function rootOfUserTask(tx: Queryable, userTaskKey: number): Promise<number[]> {
+  const result = await tx.query<{ root_key: number }>(
+    'select p.root_key from engine_user_task t join engine_process_instance p on p.key = t.process_instance_key where t.key = $1',
+    [userTaskKey],
+  );
+  if (!result.rows[0]) {
+    throw reject.notFound(
+      `Expected to find user task with key '${userTaskKey}', but no such user task was found.`,
+    );
+  }
+  return [result.rows[0].root_key];
+}
+
+function openTask(life: Lifecycle, key: number, action: string): UserTaskRow {
+  const task = life.ctx.state.userTasks.get(key);
+  if (!task)
+    throw reject.notFound(
+      `Expected to ${action} user task with key '${key}', but no such user task was found.`,
+    );
+  if (task.state !== 'CREATED') {
+    throw reject.invalidState(
+      `Expected to ${action} user task with key '${key}', but it is in state '${task.state}'.`,
+    );
+  }
+  return task;
+}
+
+export function assignUserTask(
+  life: Lifecycle,
+  input: { key: number; assignee: string | null; allowOverride: boolean; action: string },
+): void {
+  const task = openTask(life, input.key, 'assign');
+  if (!input.allowOverride && task.assignee && input.assignee && task.assignee !== input.assignee) {
+    throw reject.invalidState(
+      `Expected to assign user task with key '${input.key}' to '${input.assignee}', but it is already assigned to '${task.assignee}'.`,
+    );
+  }
+  life.ctx.emit(
+    ValueType.UserTask,
+    'ASSIGNED',
+    task.key,
+    { change: { assignee: input.assignee }, action: input.action },
+    task.processInstanceKey,
+  );
+}
+
+export function updateUserTask(
+  life: Lifecycle,
+  input: {
+    key: number;
+    change: Partial<
+      Pick<
+        UserTaskRow,
+        'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate' | 'priority'
+      >
+    >;
+  },
+): void {
+  const task = openTask(life, input.key, 'update');
+  life.ctx.emit(
+    ValueType.UserTask,
+    'UPDATED',
+    task.key,
+    { change: input.change },
+    task.processInstanceKey,
+  );
+}
+
+export function completeUserTask(
+  life: Lifecycle,
+  input: { key: number; variables: Record<string, unknown>; action: string },
+): void {
+  const task = openTask(life, input.key, 'complete');
+  life.ctx.emit(
+    ValueType.UserTask,
+    'COMPLETED',
+    task.key,
+    { variables: input.variables, action: input.action },
+    task.processInstanceKey,
+  );
+  life.push({ op: 'complete', key: task.elementInstanceKey, variables: input.variables });
+}

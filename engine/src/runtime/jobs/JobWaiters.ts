@@ -1,0 +1,33 @@
+/**
+ * Long-polling workers waiting for jobs of a type. A command that makes jobs activatable wakes
+ * the waiters of this process at once; other nodes hear of it through LISTEN/NOTIFY.
+ */
+export class JobWaiters {
+  private readonly waiting = new Map<string, Set<() => void>>();
+
+  /** Resolves when jobs of `type` may be available, or after `timeoutMs`, or on abort. */
+  wait(type: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const set = this.waiting.get(type) ?? new Set();
+      this.waiting.set(type, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0 && this.waiting.get(type) === set) this.waiting.delete(type);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      set.add(done);
+      signal?.addEventListener('abort', done);
+    });
+  }
+
+  wake(types: Iterable<string>): void {
+    for (const type of types) for (const done of [...(this.waiting.get(type) ?? [])]) done();
+  }
+
+  wakeAll(): void {
+    this.wake([...this.waiting.keys()]);
+  }
+}

@@ -1,0 +1,28 @@
+import type { CompiledElement } from '../../model/CompiledProcess';
+import type { ElementInstanceRow } from '../../state/rows';
+import type { Lifecycle } from './Lifecycle';
+
+export type Prepared = { ok: true; data?: unknown } | { ok: false };
+
+/**
+ * What one kind of element does at each step of the shared lifecycle. Every hook is
+ * optional: a pass-through element (manual task, none event) needs none.
+ */
+export interface ElementBehaviour<E extends CompiledElement = CompiledElement> {
+  /**
+   * Before ELEMENT_ACTIVATED: evaluate what may fail (job type, conditions). On failure raise
+   * an incident (with retry 'activate') and return { ok: false }.
+   */
+  prepare?(life: Lifecycle, element: E, instance: ElementInstanceRow): Prepared | Promise<Prepared>;
+  /** After ELEMENT_ACTIVATED: start the work. Without this hook the element completes at once. */
+  activated?(
+    life: Lifecycle,
+    element: E,
+    instance: ElementInstanceRow,
+    data: unknown,
+  ): void | Promise<void>;
+  /** After ELEMENT_COMPLETED: leave the element. Without it, every outgoing flow is taken. */
+  completed?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
+  /** On ELEMENT_TERMINATING: cancel what the element waits for (job, user task). */
+  terminating?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
+}

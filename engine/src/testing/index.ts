@@ -1,0 +1,3 @@
+export { TestEngine } from './TestEngine';
+export { ControlledClock } from './ControlledClock';
+export { bpmn, el, type Flow } from './bpmn';
