@@ -1,14 +1,20 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { isBalcaoError, type Logger } from '@balcao/platform';
 import { healthRoutes, type Readiness } from './healthRoutes';
 
 /** The HTTP application: health, then (as later parts land) the API and the web apps. */
-export function createApp(deps: { readiness: Readiness; log: Logger }): Express {
+export function createApp(deps: {
+  readiness: Readiness;
+  log: Logger;
+  /** Routers mounted by path (e.g. the engine's Camunda REST API under /v2). */
+  routers?: { path: string; router: Router }[];
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(healthRoutes(deps.readiness));
+  for (const { path, router } of deps.routers ?? []) app.use(path, router);
   app.use((req, res) => {
     res
       .status(404)
