@@ -93,6 +93,10 @@ function describeWarning(raw: string): string {
   }
   const content = /^unparsable content (<[^>]*>) detected line: (\d+) column: (\d+)/.exec(message);
   const duplicate = /nested error: duplicate ID <([^>]*)>/.exec(message);
+  const illegal = /nested error: illegal ID <([^>]*)>/.exec(message);
+  if (content !== null && illegal !== null) {
+    return `${content[1] ?? ''} at line ${Number(content[2]) + 1} has the id '${illegal[1] ?? ''}', which is not a valid XML id: use letters, digits, '_', '-' and '.', starting with a letter or '_'`;
+  }
   if (content !== null && duplicate !== null) {
     return `${content[1] ?? ''} at line ${Number(content[2]) + 1} repeats the id '${duplicate[1] ?? ''}': every element needs its own id`;
   }
