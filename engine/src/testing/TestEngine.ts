@@ -97,6 +97,16 @@ export class TestEngine {
     return Object.fromEntries(r.rows.map((x) => [x.name, x.value]));
   }
 
+  /** The root scope's variables as the log last recorded them (also after the instance ended). */
+  async finalVariables(processInstanceKey: number): Promise<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    for (const e of await this.events(processInstanceKey)) {
+      if (e.valueType === 'VARIABLE' && e.value.scopeKey === processInstanceKey)
+        result[String(e.value.name)] = e.value.value;
+    }
+    return result;
+  }
+
   async incidents(
     processInstanceKey: number,
   ): Promise<{ key: number; errorType: string; message: string; elementId: string }[]> {
