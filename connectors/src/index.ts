@@ -24,3 +24,25 @@ export {
 } from './runtime/AgencyEndpoints';
 export { agencyRequest } from './runtime/agencyRequest';
 export { resolveSecrets } from './runtime/resolveSecrets';
+export { agencyEndpointsFromStandIns } from './runtime/AgencyEndpoints';
+export {
+  civilRegistryConnector,
+  civilRegistryInputSchema,
+  CivilRegistryError,
+  type CivilRegistryInput,
+} from './civil-registry/civilRegistryConnector';
+export { taxConnector, taxInputSchema, taxDebtErrorExpression } from './tax/taxConnector';
+export { notifyConnector, notifyInputSchema, type NotifyInput } from './notify/notifyConnector';
+export {
+  MemoryInAppNoticeSink,
+  type InAppNotice,
+  type InAppNoticeSink,
+} from './notify/InAppNoticeSink';
+export { paymentConnector, paymentInputSchema } from './payment/paymentConnector';
+export {
+  createPaymentWebhookHandler,
+  PaymentMessage,
+  type MessagePublisher,
+} from './payment/handlePaymentWebhook';
+export { httpConnector, httpInputSchema, type HttpInput } from './http/httpConnector';
+export { httpAuthenticationSchema, type HttpAuthentication } from './http/httpAuthentication';

@@ -10,6 +10,8 @@ export interface AgencyRequest {
   headers?: Record<string, string>;
   /** Statuses (besides 2xx) the connector interprets itself, e.g. 404 as PERSON_NOT_FOUND. */
   accept?: readonly number[];
+  /** Overrides the job key when one job makes several writes (each needs its own key). */
+  idempotencyKey?: string;
 }
 
 export interface AgencyResponse {
@@ -38,7 +40,7 @@ export async function agencyRequest(
   };
   if (request.method === 'POST') {
     headers['content-type'] = 'application/json';
-    headers['idempotency-key'] = ctx.idempotencyKey;
+    headers['idempotency-key'] = request.idempotencyKey ?? ctx.idempotencyKey;
   }
   const response = await fetchOrFail(url, {
     method: request.method,
