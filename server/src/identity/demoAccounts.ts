@@ -1,0 +1,61 @@
+import type { Queryable } from '@balcao/platform';
+import { createAccount, type NewAccount } from './accounts';
+
+/**
+ * Demo accounts for a local start. The passwords are public (see server/README.md): never
+ * seed them on an installation reachable by others.
+ */
+export const demoAccounts: readonly NewAccount[] = [
+  {
+    login: 'citizen',
+    displayName: '陳大文 CHAN TAI MAN',
+    role: 'citizen',
+    personDocument: '1234567(8)',
+    password: 'demo-citizen',
+  },
+  clerk('dsi-clerk', 'DSI', 'dsi-crc-clerks'),
+  clerk('dsf-clerk', 'DSF', 'dsf-clerks'),
+  clerk('dsaj-clerk', 'DSAJ', 'dsaj-registry-clerks'),
+  clerk('safp-clerk', 'SAFP', 'safp-translators'),
+  {
+    login: 'analyst',
+    displayName: 'DSI analyst',
+    role: 'analyst',
+    agency: 'DSI',
+    password: 'demo-analyst',
+  },
+  {
+    login: 'supervisor',
+    displayName: 'DSI supervisor',
+    role: 'supervisor',
+    agency: 'DSI',
+    password: 'demo-supervisor',
+  },
+  { login: 'admin', displayName: 'Administrator', role: 'admin', password: 'demo-admin' },
+];
+
+/** Creates the demo accounts that do not exist yet; safe to run at every start. */
+export async function seedDemoAccounts(db: Queryable): Promise<void> {
+  for (const account of demoAccounts) await createAccount(db, account);
+}
+
+/** Lines to print at start-up: who can sign in, with which password. */
+export function demoAccountLines(): string[] {
+  return demoAccounts.map(
+    (a) =>
+      `${a.login.padEnd(11)} / ${a.password.padEnd(16)} ${a.role}${a.agency ? ` ${a.agency}` : ''}${
+        a.groups?.length ? ` [${a.groups.join(', ')}]` : ''
+      }`,
+  );
+}
+
+function clerk(login: string, agency: string, group: string): NewAccount {
+  return {
+    login,
+    displayName: `${agency} clerk (${group})`,
+    role: 'clerk',
+    agency,
+    groups: [group],
+    password: 'demo-clerk',
+  };
+}
