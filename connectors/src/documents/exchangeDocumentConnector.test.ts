@@ -1,0 +1,126 @@
+import { startAgencies, type RunningAgencies } from '@balcao/agencies';
+import { createLogger } from '@balcao/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyEndpointsFromStandIns } from '../runtime/AgencyEndpoints';
+import { handleJob, type JobDeps, type JobLike } from '../runtime/handleJob';
+import { exchangeDocumentConnector } from './exchangeDocumentConnector';
+
+let agencies: RunningAgencies;
+let deps: JobDeps;
+
+beforeAll(async () => {
+  agencies = await startAgencies({ port: 0, faultSeed: 1 });
+  deps = {
+    secrets: {},
+    agencies: agencyEndpointsFromStandIns(agencies),
+    log: createLogger({ level: 'silent', format: 'json' }),
+    defaultTimeoutMs: 2_000,
+    defaultRetryBackoffMs: 1_000,
+    defaultRetries: 3,
+  };
+});
+afterAll(() => agencies.close());
+
+const letter = {
+  senderDepartment: 'DSI',
+  receiverDepartment: 'SAFP',
+  fileReference: 'DSI/CRC/2026/17',
+  number: '0017/DSI/2026',
+  date: '2026-11-28',
+  signer: 'Director',
+  subject: 'Criminal record certificate',
+  caseRef: 'CASE-X-1',
+};
+
+function job(key: string, variables: Record<string, unknown>, retries = 3): JobLike {
+  return {
+    key,
+    type: exchangeDocumentConnector.type,
+    processInstanceKey: '1',
+    bpmnProcessId: 'p',
+    elementId: 'exchange',
+    retries,
+    variables,
+    customHeaders: { resultVariable: 'exchange' },
+  };
+}
+
+async function lettersFor(caseRef: string): Promise<unknown[]> {
+  const response = await fetch(`${agencies.urls['document-exchange']}/letters?caseRef=${caseRef}`, {
+    headers: { 'x-api-key': agencies.apiKeys['document-exchange'] },
+  });
+  return ((await response.json()) as { letters: unknown[] }).letters;
+}
+
+describe('exchangeDocumentConnector', () => {
+  it('should send the letter and return delivery evidence', async () => {
+    // when
+    const outcome = await handleJob(job('x-1', letter), exchangeDocumentConnector, deps);
+
+    // then
+    expect(outcome).toMatchObject({
+      kind: 'complete',
+      variables: {
+        exchange: {
+          status: 'DELIVERED',
+          evidence: {
+            documentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+            receiptId: expect.any(String),
+          },
+        },
+      },
+    });
+  });
+
+  it('should send one letter when a job is retried after a failure half-way', async () => {
+    // given the first delivery fails at the exchange
+    agencies.faults.set('document-exchange', { errorRate: 1 });
+    const failed = await handleJob(
+      job('x-2', { ...letter, caseRef: 'CASE-X-2' }),
+      exchangeDocumentConnector,
+      deps,
+    );
+    agencies.faults.clear();
+
+    // when the job is delivered again, twice
+    const retried = await handleJob(
+      job('x-2', { ...letter, caseRef: 'CASE-X-2' }, 2),
+      exchangeDocumentConnector,
+      deps,
+    );
+    const again = await handleJob(
+      job('x-2', { ...letter, caseRef: 'CASE-X-2' }, 2),
+      exchangeDocumentConnector,
+      deps,
+    );
+
+    // then
+    expect(failed).toMatchObject({ kind: 'fail', code: 'CONNECTOR_UNAVAILABLE', retries: 2 });
+    expect(retried).toEqual(again);
+    expect(await lettersFor('CASE-X-2')).toHaveLength(1);
+  });
+
+  it('should time out when the exchange hangs and refuse an invalid date', async () => {
+    // given
+    agencies.faults.set('document-exchange', { timeoutRate: 1 });
+
+    // when
+    const hung = await handleJob(
+      { ...job('x-3', letter), customHeaders: { timeout: 100 } },
+      exchangeDocumentConnector,
+      deps,
+    );
+    agencies.faults.clear();
+    const invalid = await handleJob(
+      job('x-4', { ...letter, date: '28/11/2026' }),
+      exchangeDocumentConnector,
+      deps,
+    );
+
+    // then
+    expect(hung).toMatchObject({ kind: 'fail', code: 'CONNECTOR_TIMEOUT' });
+    expect(invalid.kind === 'fail' && invalid.errorMessage).toContain(
+      'date: date must be YYYY-MM-DD',
+    );
+  });
+});
