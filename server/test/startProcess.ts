@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 export interface RunningNode {
   url: string;
@@ -13,7 +12,7 @@ export interface RunningNode {
 
 /** Starts `server/src/main.ts` as `npm start` would, and resolves once it logs that it is ready. */
 export function startProcess(env: Record<string, string>): Promise<RunningNode> {
-  const child = spawn(process.execPath, [tsx, main], {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: { ...process.env, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
