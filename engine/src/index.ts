@@ -45,3 +45,18 @@ export type { Clock } from './runtime/context/Clock';
 export type { EngineEvent, LoggedEvent } from './log/EngineEvent';
 export { ValueType, ElementIntent } from './log/EngineEvent';
 export { engineMigrations } from './migrations';
+
+export {
+  startGrpcGateway,
+  v2Router,
+  staticTokenAuthenticator,
+  authRequired,
+  authenticatorFor,
+  isLoopbackHost,
+  GatewayErrorCode,
+  type GrpcGateway,
+  type GrpcGatewayOptions,
+  type V2RouterOptions,
+  type Authenticator,
+  type Principal,
+} from './gateway';

@@ -1,0 +1,26 @@
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import { gatewayError } from '../GatewayError';
+import { unary, type RpcContext } from './rpcHandlers';
+
+/** What Balcão's engine cannot do yet, and why: answered UNIMPLEMENTED, never faked. */
+const missing = {
+  BroadcastSignal:
+    "BroadcastSignal is not supported by Balcão's engine yet: signal events are not implemented. Use a message (PublishMessage) instead.",
+  EvaluateDecision:
+    "EvaluateDecision is not supported by Balcão's engine yet: DMN decisions are not implemented.",
+  ModifyProcessInstance:
+    "ModifyProcessInstance is not supported by Balcão's engine yet: cancel the instance and start a new one instead.",
+  MigrateProcessInstance:
+    "MigrateProcessInstance is not supported by Balcão's engine yet: running instances stay on the version they started with.",
+  DeleteResource:
+    "DeleteResource is not supported by Balcão's engine yet: deployed resources are kept. Deploy a new version instead.",
+} as const;
+
+export function unimplementedRpcs(ctx: RpcContext): UntypedServiceImplementation {
+  return Object.fromEntries(
+    Object.entries(missing).map(([rpc, message]) => [
+      rpc,
+      unary(ctx, () => Promise.reject(gatewayError.unimplemented(message))),
+    ]),
+  );
+}
