@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/apiHarness';
+
+describe('OpenAPI, metrics, request ids and CORS', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should serve an OpenAPI 3.1 document built from the request schemas', async () => {
+    // when
+    const res = await fetch(`${api.url}/api/openapi.json`);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+
+    // then
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/me/tokens/{id}']),
+    );
+    expect(
+      doc.paths['/api/auth/login']?.post?.requestBody?.content['application/json']?.schema,
+    ).toMatchObject({
+      type: 'object',
+      required: ['login', 'password'],
+    });
+  });
+
+  it('should expose Prometheus metrics with the route pattern as label', async () => {
+    // given
+    await fetch(`${api.url}/api/me`);
+
+    // when
+    const res = await fetch(`${api.url}/metrics`);
+    const text = await res.text();
+
+    // then
+    expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+    expect(text).toMatch(
+      /balcao_http_requests_total\{method="GET",route="\/api\/me",status="401"\} 1/,
+    );
+  });
+
+  it('should give every answer a request id and no CORS headers', async () => {
+    // when
+    const res = await fetch(`${api.url}/api/me`, { headers: { origin: 'https://evil.example' } });
+
+    // then
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
