@@ -46,3 +46,16 @@ export {
 } from './payment/handlePaymentWebhook';
 export { httpConnector, httpInputSchema, type HttpInput } from './http/httpConnector';
 export { httpAuthenticationSchema, type HttpAuthentication } from './http/httpAuthentication';
+export {
+  exchangeDocumentConnector,
+  exchangeDocumentInputSchema,
+} from './documents/exchangeDocumentConnector';
+export {
+  issueDocumentConnector,
+  issueDocumentInputSchema,
+  type IssueDocumentOptions,
+} from './documents/issueDocumentConnector';
+export type { DocumentSink, IssuedDocument } from './documents/DocumentSink';
+export { FileDocumentSink } from './documents/FileDocumentSink';
+export { verifyDocument, VerificationStatus, type Verification } from './documents/verifyDocument';
+export { renderCertificate, type CertificateContent } from './documents/renderCertificate';
