@@ -135,6 +135,12 @@ export function compileMessage(
   message: ModdleElement | undefined,
 ): Extract<EventDefinition, { type: 'message' }> {
   const name = str(message, 'name');
+  // Message throw and end events are jobs in Zeebe: the worker sends; no message is required.
+  const throws =
+    element.$type === 'bpmn:IntermediateThrowEvent' || element.$type === 'bpmn:EndEvent';
+  if (throws && (message === undefined || name === undefined || name.trim() === '')) {
+    return { type: 'message', messageName: { kind: 'static', value: '' } };
+  }
   if (message === undefined || name === undefined || name.trim() === '') {
     errors.add(
       element,
