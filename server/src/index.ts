@@ -12,3 +12,17 @@ export { createAccount, type NewAccount } from './identity/accounts';
 export { seedDemoAccounts, demoAccountLines, demoAccounts } from './identity/demoAccounts';
 export { appendAudit, type AuditEntry } from './audit/appendAudit';
 export { verifyAuditChain, type AuditChainReport } from './audit/verifyAuditChain';
+export {
+  attachLiveHub,
+  type LiveHub,
+  type LiveHubDeps,
+  type LiveEvent,
+} from './live/attachLiveHub';
+export { liveRooms } from './live/liveRooms';
+export {
+  requireOwner,
+  requireGroupTask,
+  requireAgencyAnalyst,
+  requireRole,
+  visibleGroups,
+} from './access/authorize';
