@@ -99,8 +99,13 @@ export class Engine {
       new Definitions(),
       {
         jobsAvailable: (types) => this.jobWaiters.wake(types),
-        processEnded: (instance, state, variables) =>
-          this.results.settle({ processInstanceKey: instance.key, state, variables }),
+        processEnded: (instance, state, variables) => {
+          if (!instance.record.awaitResult) return;
+          const result = { processInstanceKey: instance.key, state, variables };
+          if (this.results.isWaiting(instance.key)) this.results.settle(result);
+          // The caller may wait on another node: tell every node.
+          else void announceEnd(options.db, options.log, instance.key, state);
+        },
         committed: (events) => {
           for (const listener of this.listeners) listener(events);
         },
@@ -136,10 +141,18 @@ export class Engine {
   /** Starts the engine on a migrated database (see `engineMigrations`). */
   static async start(options: EngineOptions): Promise<Engine> {
     const engine = new Engine(options);
-    // Jobs made available on other nodes wake this node's long-polling workers.
-    engine.unlisten = await options.db.listen(JOBS_CHANNEL, (type) =>
+    // Jobs made available on other nodes wake this node's long-polling workers, and instances
+    // ending there answer callers waiting here.
+    const unlistenJobs = await options.db.listen(JOBS_CHANNEL, (type) =>
       engine.jobWaiters.wake([type]),
     );
+    const unlistenEnds = await options.db.listen(ENDED_CHANNEL, (payload) =>
+      engine.endedElsewhere(payload),
+    );
+    engine.unlisten = async () => {
+      await unlistenJobs();
+      await unlistenEnds();
+    };
     if (options.scheduler !== false) engine.scheduler.start();
     return engine;
   }
@@ -172,7 +185,7 @@ export class Engine {
   ): Promise<CreatedInstance & { variables: Record<string, unknown> }> {
     let endedNow: InstanceResult | undefined;
     const created = await this.run(noRoots, async (life) => {
-      const result = await this.create(life, input);
+      const result = await this.create(life, input, true);
       life.processEndedListeners.push((instance, state, variables) => {
         if (instance.key === result.processInstanceKey)
           endedNow = { processInstanceKey: instance.key, state, variables };
@@ -353,7 +366,11 @@ export class Engine {
     return this.scheduler.runDue();
   }
 
-  private async create(life: Lifecycle, input: CreateInstanceInput): Promise<CreatedInstance> {
+  private async create(
+    life: Lifecycle,
+    input: CreateInstanceInput,
+    awaitResult = false,
+  ): Promise<CreatedInstance> {
     const definition = await this.findDefinition(life, input);
     const start = definition.process.startEvents.none;
     if (!start) {
@@ -364,6 +381,7 @@ export class Engine {
     const processInstanceKey = startProcessInstance(life, definition, {
       startElementId: start,
       variables: input.variables ?? {},
+      awaitResult,
     });
     return {
       processInstanceKey,
@@ -407,6 +425,23 @@ export class Engine {
     return found;
   }
 
+  /** A process instance a caller here waits for ended on another node. */
+  private endedElsewhere(payload: string): void {
+    const { key, state } = JSON.parse(payload) as {
+      key: number;
+      state: 'COMPLETED' | 'TERMINATED';
+    };
+    if (!this.results.isWaiting(key)) return;
+    finalVariables(this.options.db, key).then(
+      (variables) => this.results.settle({ processInstanceKey: key, state, variables }),
+      (error: unknown) =>
+        this.options.log.warn(
+          { err: error, key },
+          'could not read the result of a process instance',
+        ),
+    );
+  }
+
   private run<T>(
     locate: Parameters<CommandProcessor['execute']>[0],
     work: (life: Lifecycle) => Promise<T>,
@@ -416,6 +451,28 @@ export class Engine {
 }
 
 const noRoots = () => Promise.resolve([]);
+const ENDED_CHANNEL = 'balcao_engine_ended';
+
+async function announceEnd(db: Database, log: Logger, key: number, state: string): Promise<void> {
+  await db
+    .query('select pg_notify($1, $2)', [ENDED_CHANNEL, JSON.stringify({ key, state })])
+    .catch((error: unknown) => {
+      log.warn({ err: error, key }, 'could not announce the end of a process instance');
+    });
+}
+
+/** The root scope's variables at the end of an instance, rebuilt from its variable events. */
+async function finalVariables(db: Database, key: number): Promise<Record<string, unknown>> {
+  const result = await db.query<{ name: string; value: unknown }>(
+    `select value->>'name' as name, value->'value' as value from engine_event
+      where process_instance_key = $1 and value_type = 'VARIABLE' and (value->>'scopeKey')::bigint = $1
+      order by position`,
+    [key],
+  );
+  const variables: Record<string, unknown> = {};
+  for (const row of result.rows) variables[row.name] = row.value;
+  return variables;
+}
 
 /** A start timer belongs to no instance: lock its row so one node fires it once. */
 async function loadStartTimer(life: Lifecycle, key: number): Promise<void> {

@@ -47,6 +47,8 @@ export interface ElementInstanceRow {
     chosenFlowIds?: string[];
     /** A terminate end event ended this scope: nothing new starts in it. */
     terminated?: boolean;
+    /** A CreateProcessInstanceWithResult caller waits for this process instance. */
+    awaitResult?: boolean;
     /** Set when the process instance was started by a message with a correlation key. */
     startLock?: { bpmnProcessId: string; correlationKey: string };
   };

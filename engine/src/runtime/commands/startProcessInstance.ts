@@ -8,6 +8,8 @@ export interface StartOptions {
   startElementId: string;
   variables: Record<string, unknown>;
   startLock?: { bpmnProcessId: string; correlationKey: string };
+  /** A caller waits for the result (possibly on another node: the end is announced). */
+  awaitResult?: boolean;
 }
 
 /** Activates a new process instance and its start event; returns the instance key. */
@@ -43,6 +45,7 @@ export function startProcessInstance(
       processDefinitionKey: definition.key,
       version: definition.version,
       ...(options.startLock ? { startLock: options.startLock } : {}),
+      ...(options.awaitResult ? { awaitResult: true } : {}),
     },
   };
   ctx.emit(
