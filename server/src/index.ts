@@ -26,3 +26,14 @@ export {
   requireRole,
   visibleGroups,
 } from './access/authorize';
+export {
+  slaStatus,
+  isWorkingDay,
+  macaoDate,
+  SlaState,
+  WARNING_RATIO,
+  type SlaInput,
+  type SlaStatus,
+  type Suspension,
+} from './sla/slaClock';
+export { macaoHolidays, holidayCalendar, type HolidayCalendar } from './sla/HolidayCalendar';
