@@ -19,6 +19,20 @@ const tasks = new Map([
 const routes = [
   defineRoute({
     method: 'get',
+    path: '/api/test/persons/:id',
+    summary: 'test',
+    tag: 'test',
+    auth: 'required',
+    roles: ['clerk'],
+    audit: 'personal-data',
+    params: z.object({ id: z.string() }),
+    async handle({ params, auditTarget }) {
+      auditTarget(params.id, { purpose: 'verify applicant' });
+      return { id: params.id, name: 'CHAN TAI MAN' };
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/test/applications/:id',
     summary: 'test',
     tag: 'test',
@@ -162,6 +176,25 @@ describe('authorization of every kind of resource', () => {
     expect(rows.map((r) => r.details)).toContainEqual({ outcome: 'refused', code: 'NOT_FOUND' });
     expect(rows.map((r) => r.details)).toContainEqual({ outcome: 'ok' });
     expect(rows[0]?.source_ip).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('should audit a personal-data lookup with who and what', async () => {
+    // when
+    const res = await dsiClerk.call('/api/test/persons/P0001');
+
+    // then
+    expect(res.status).toBe(200);
+    const { rows } = await api.db.query<{ login: string; target: string; details: unknown }>(
+      `select c.login, a.target, a.details from audit_log a join account c on c.id = a.actor
+        where a.action = 'GET /api/test/persons/:id'`,
+    );
+    expect(rows).toEqual([
+      {
+        login: 'dsi-clerk',
+        target: 'P0001',
+        details: { outcome: 'ok', purpose: 'verify applicant' },
+      },
+    ]);
   });
 
   it('should answer 400 with field errors, page lists, and hide unexpected errors', async () => {

@@ -146,6 +146,7 @@ export function defineRoute<
         };
         const result =
           spec.transaction === false ? await run(deps.db) : await deps.db.transaction(run);
+        if (res.headersSent) return; // The handler answered itself (e.g. a redirect).
         if (result === undefined) res.status(204).end();
         else res.status(status).json(result);
       } catch (error) {
