@@ -28,6 +28,11 @@ export interface ZeebeWorkerClient {
     taskHandler: (job: any) => any;
     timeout?: number;
     maxJobsToActivate?: number;
+    stdout?: {
+      debug(message: string): void;
+      info(message: string): void;
+      error(message: string): void;
+    };
   }): { close(timeout?: number): Promise<unknown> };
 }
 
@@ -68,6 +73,7 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
       taskType: connector.type,
       timeout: options.jobTimeoutMs ?? 60_000,
       maxJobsToActivate: options.maxJobsToActivate ?? 8,
+      stdout: sdkLogger(options.log, connector.type),
       taskHandler: async (job: ZeebeJobActions) => {
         const started = performance.now();
         const outcome = await handleJob(job, connector, deps);
@@ -142,4 +148,14 @@ function logOutcome(
   } else {
     log.info(fields, 'connector job completed');
   }
+}
+
+// The SDK's own worker chatter (connects, polls, channel closed) goes to our logs at debug.
+function sdkLogger(log: Logger, connectorType: string) {
+  const child = log.child({ component: 'zeebe-worker', connector: connectorType });
+  return {
+    debug: (message: string) => child.debug(message),
+    info: (message: string) => child.debug(message),
+    error: (message: string) => child.warn(message),
+  };
 }
