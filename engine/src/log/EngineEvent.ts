@@ -27,6 +27,11 @@ export const ElementIntent = {
   Terminating: 'ELEMENT_TERMINATING',
   Terminated: 'ELEMENT_TERMINATED',
   SequenceFlowTaken: 'SEQUENCE_FLOW_TAKEN',
+  /**
+   * Balcão's own: an interrupting event sub-process was triggered in this scope; its other
+   * elements are being terminated and nothing else starts in it. (Zeebe has no such record.)
+   */
+  ScopeInterrupted: 'SCOPE_INTERRUPTED',
 } as const;
 export type ElementIntent = (typeof ElementIntent)[keyof typeof ElementIntent];
 

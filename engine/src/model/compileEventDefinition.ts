@@ -148,9 +148,13 @@ export function compileMessage(
     );
   }
   const messageName = readExpression(errors, element, 'message name', name ?? '');
-  const isStart = element.$type === 'bpmn:StartEvent';
+  // A start event of an event sub-process waits inside a running instance: it needs a key.
+  const inEventSubProcess =
+    element.$parent?.$type === 'bpmn:SubProcess' && element.$parent.triggeredByEvent === true;
+  const isStart = element.$type === 'bpmn:StartEvent' && !inEventSubProcess;
   const catches =
     isStart ||
+    inEventSubProcess ||
     element.$type === 'bpmn:IntermediateCatchEvent' ||
     element.$type === 'bpmn:BoundaryEvent' ||
     element.$type === 'bpmn:ReceiveTask';

@@ -45,6 +45,12 @@ export interface ElementInstanceRow {
     triggeredBy?: { elementId: string; variables: Record<string, unknown> };
     /** Gateways: the outgoing flows chosen when the gateway activated. */
     chosenFlowIds?: string[];
+    /** An interrupting event sub-process waits for this scope's other elements to end. */
+    pendingEventSubProcess?: {
+      elementId: string;
+      startEventId: string;
+      variables: Record<string, unknown>;
+    };
     /** A terminate end event ended this scope: nothing new starts in it. */
     terminated?: boolean;
     /** A CreateProcessInstanceWithResult caller waits for this process instance. */

@@ -69,6 +69,7 @@ export function startProcessInstance(
   );
   setLocalVariables(ctx, key, key, options.variables);
   life.emitElement(ElementIntent.Activated, life.instance(key)!);
+  life.push({ op: 'openEventSubProcesses', key });
   life.push({
     op: 'activate',
     definitionKey: definition.key,

@@ -31,9 +31,12 @@ export function triggerTimer(life: Lifecycle, timerKey: number): void {
   if (timer.elementInstanceKey !== null) {
     const owner = life.instance(timer.elementInstanceKey);
     if (!owner) return;
-    const boundary = life.processOf(owner).elements[timer.record.targetElementId];
+    const target = life.processOf(owner).elements[timer.record.targetElementId];
     triggerEvent(life, owner, timer.record.targetElementId, {});
-    if (boundary?.kind === 'boundaryEvent' && !boundary.interrupting) scheduleNext(life, timer);
+    // Non-interrupting boundary events and event sub-processes repeat their cycles.
+    const repeats =
+      (target?.kind === 'boundaryEvent' || target?.kind === 'startEvent') && !target.interrupting;
+    if (repeats) scheduleNext(life, timer);
     return;
   }
   const definition = ctx.definitions.cached(timer.processDefinitionKey!);

@@ -7,6 +7,7 @@ import { exclusiveGateway, inclusiveGateway } from './exclusiveGateway';
 import { jobTask } from './jobTask';
 import { parallelGateway } from './parallelGateway';
 import { scriptTask } from './scriptTask';
+import { subProcess } from './subProcess';
 import { throwEvent } from './throwEvent';
 import { userTask } from './userTask';
 
@@ -28,4 +29,5 @@ export const behaviours: Behaviours = {
   inclusiveGateway,
   parallelGateway,
   eventBasedGateway,
+  subProcess,
 };

@@ -175,7 +175,8 @@ function messageSubscription(
       error: `Failed to extract the correlation key for '${definition.correlationKey.kind === 'feel' ? definition.correlationKey.source : definition.correlationKey.value}': The value must be either a string or a number, but was ${key.value === null ? 'NULL' : typeof key.value}.`,
     };
   }
-  const interrupting = event.kind === 'boundaryEvent' ? event.interrupting : true;
+  const interrupting =
+    event.kind === 'boundaryEvent' || event.kind === 'startEvent' ? event.interrupting : true;
   return {
     kind: 'message',
     row: {

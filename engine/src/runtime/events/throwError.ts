@@ -1,12 +1,23 @@
-import type { BoundaryEvent } from '../../model/CompiledProcess';
+import type { BoundaryEvent, StartEvent } from '../../model/CompiledProcess';
 import type { ElementInstanceRow } from '../../state/rows';
 import { raiseIncident } from '../incidents/raiseIncident';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import {
+  eventSubProcessOf,
+  eventSubProcessStarts,
+  triggerEventSubProcess,
+} from './eventSubProcesses';
+
+type ErrorCatcher =
+  | { kind: 'boundary'; owner: ElementInstanceRow; event: BoundaryEvent }
+  | { kind: 'eventSubProcess'; scope: ElementInstanceRow; start: StartEvent };
 
 /**
- * Throws a BPMN error from `thrower` (a task whose worker threw it, or an error end event):
- * the nearest error boundary event that catches the code interrupts its activity; a boundary
- * with that exact code wins over a catch-all one. If nothing catches it, an incident.
+ * Throws a BPMN error from `thrower` (a task whose worker threw it, or an error end event).
+ * From the thrower outwards, each level is asked in turn: the event sub-processes of a scope,
+ * then the error boundary events of the element; an exact code wins over a catch-all at the
+ * same level. A called process hands the error on to its call activity. Nothing catches it:
+ * an incident.
  */
 export function throwError(
   life: Lifecycle,
@@ -17,49 +28,88 @@ export function throwError(
   retry: 'activate' | 'job',
   jobKey: number | null = null,
 ): void {
-  for (let owner: ElementInstanceRow | undefined = thrower; owner; owner = parentOf(life, owner)) {
-    if (owner.elementType === 'PROCESS') break;
-    const catcher = catchingBoundary(life, owner, errorCode);
-    if (catcher) {
-      life.push({
-        op: 'terminate',
-        key: owner.key,
-        record: { interruptedBy: { elementId: catcher.id, variables } },
-      });
-      return;
-    }
+  const catcher = findCatcher(life, thrower, errorCode);
+  if (catcher?.kind === 'boundary') {
+    life.push({
+      op: 'terminate',
+      key: catcher.owner.key,
+      record: { interruptedBy: { elementId: catcher.event.id, variables } },
+    });
+    return;
+  }
+  if (catcher?.kind === 'eventSubProcess') {
+    triggerEventSubProcess(
+      life,
+      catcher.scope,
+      catcher.start,
+      eventSubProcessOf(life, catcher.scope, catcher.start)!,
+      variables,
+    );
+    return;
   }
   const message = errorMessage ? ` with message '${errorMessage}'` : '';
   raiseIncident(
     life.ctx,
     thrower,
     'UNHANDLED_ERROR_EVENT',
-    `Expected to throw an error event with the code '${errorCode}'${message}, but it was not caught. No error events are available in the scope. Model an error boundary event for this code, or fix the cause and resolve the incident.`,
+    `Expected to throw an error event with the code '${errorCode}'${message}, but it was not caught. No error events are available in the scope. Model an error boundary event or event sub-process for this code, or fix the cause and resolve the incident.`,
     retry,
     jobKey,
   );
 }
 
-function catchingBoundary(
+function findCatcher(
   life: Lifecycle,
-  owner: ElementInstanceRow,
+  thrower: ElementInstanceRow,
   errorCode: string,
-): BoundaryEvent | undefined {
-  const process = life.processOf(owner);
-  const element = process.elements[owner.elementId];
-  const errorBoundaries = (element?.boundaryEventIds ?? [])
-    .map((id) => process.elements[id])
-    .filter(
-      (b): b is BoundaryEvent => b?.kind === 'boundaryEvent' && b.eventDefinition.type === 'error',
+): ErrorCatcher | undefined {
+  for (let level: ElementInstanceRow | undefined = thrower; level; level = outer(life, level)) {
+    if (
+      level.key !== thrower.key &&
+      (level.elementType === 'PROCESS' ||
+        level.elementType === 'SUB_PROCESS' ||
+        level.elementType === 'EVENT_SUB_PROCESS')
+    ) {
+      const starts = eventSubProcessStarts(life, level).filter(
+        (s) => s.eventDefinition.type === 'error',
+      );
+      const start = best(starts, errorCode, (s) =>
+        s.eventDefinition.type === 'error' ? s.eventDefinition.errorCode : undefined,
+      );
+      if (start && !level.record.pendingEventSubProcess)
+        return { kind: 'eventSubProcess', scope: level, start };
+    }
+    if (level.elementType === 'PROCESS') continue;
+    const process = life.processOf(level);
+    const boundaries = (process.elements[level.elementId]?.boundaryEventIds ?? [])
+      .map((id) => process.elements[id])
+      .filter(
+        (b): b is BoundaryEvent =>
+          b?.kind === 'boundaryEvent' && b.eventDefinition.type === 'error',
+      );
+    const event = best(boundaries, errorCode, (b) =>
+      b.eventDefinition.type === 'error' ? b.eventDefinition.errorCode : undefined,
     );
-  const code = (b: BoundaryEvent) =>
-    b.eventDefinition.type === 'error' ? b.eventDefinition.errorCode : undefined;
-  return (
-    errorBoundaries.find((b) => code(b) === errorCode) ??
-    errorBoundaries.find((b) => code(b) === undefined)
-  );
+    if (event) return { kind: 'boundary', owner: level, event };
+  }
+  return undefined;
 }
 
-function parentOf(life: Lifecycle, instance: ElementInstanceRow): ElementInstanceRow | undefined {
-  return instance.flowScopeKey === null ? undefined : life.instance(instance.flowScopeKey);
+/** The enclosing scope; from a called process, the call activity that called it. */
+function outer(life: Lifecycle, instance: ElementInstanceRow): ElementInstanceRow | undefined {
+  if (instance.flowScopeKey !== null) return life.instance(instance.flowScopeKey);
+  const process = life.ctx.state.processInstances.get(instance.key);
+  return process?.parentElementInstanceKey
+    ? life.instance(process.parentElementInstanceKey)
+    : undefined;
+}
+
+function best<T>(
+  candidates: T[],
+  code: string,
+  codeOf: (c: T) => string | undefined,
+): T | undefined {
+  return (
+    candidates.find((c) => codeOf(c) === code) ?? candidates.find((c) => codeOf(c) === undefined)
+  );
 }

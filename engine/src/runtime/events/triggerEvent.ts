@@ -1,6 +1,7 @@
 import { ElementIntent } from '../../log/EngineEvent';
 import type { ElementInstanceRow } from '../../state/rows';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { eventSubProcessOf, triggerEventSubProcess } from './eventSubProcesses';
 
 /**
  * An event that `owner` waits for has happened (timer due, message correlated). What follows
@@ -14,12 +15,13 @@ export function triggerEvent(
   variables: Record<string, unknown>,
 ): void {
   if (owner.state !== ElementIntent.Activated) return;
-  const element = life.element(owner)!;
-  if (element.id === eventElementId) {
+  // A process instance owns the subscriptions of its event sub-processes' start events.
+  const element = owner.elementType === 'PROCESS' ? undefined : life.element(owner);
+  if (element?.id === eventElementId) {
     life.push({ op: 'complete', key: owner.key, variables });
     return;
   }
-  if (element.kind === 'eventBasedGateway') {
+  if (element?.kind === 'eventBasedGateway') {
     life.push({
       op: 'complete',
       key: owner.key,
@@ -27,7 +29,13 @@ export function triggerEvent(
     });
     return;
   }
-  const boundary = life.processOf(owner).elements[eventElementId];
+  const target = life.processOf(owner).elements[eventElementId];
+  const subProcess = eventSubProcessOf(life, owner, target);
+  if (subProcess && target?.kind === 'startEvent') {
+    triggerEventSubProcess(life, owner, target, subProcess, variables);
+    return;
+  }
+  const boundary = target;
   if (boundary?.kind !== 'boundaryEvent') return;
   if (boundary.interrupting) {
     life.push({

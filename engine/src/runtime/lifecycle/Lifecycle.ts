@@ -13,6 +13,7 @@ import {
 import { raiseIncident, resolveIncidentsOf } from '../incidents/raiseIncident';
 import { propagateVariables, setLocalVariables, visibleVariables } from '../variables/variables';
 import type { ElementBehaviour } from './ElementBehaviour';
+import { openEventSubProcessStarts } from '../events/eventSubProcesses';
 import { checkJoin } from './joins';
 import { elementRecord, processRecord } from './recordValue';
 import type { Step } from './Step';
@@ -113,12 +114,15 @@ export class Lifecycle {
         return checkJoin(this, step);
       case 'checkScope':
         return this.checkScope(step.key);
+      case 'openEventSubProcesses':
+        return openEventSubProcessStarts(this, step.key);
     }
   }
 
   private activate(step: Extract<Step, { op: 'activate' }>): Promise<void> {
     const scope = this.instance(step.flowScopeKey);
-    if (!scope || scope.state !== ElementIntent.Activated || scope.record.terminated)
+    const awaited = scope?.record.pendingEventSubProcess?.elementId === step.elementId;
+    if (!scope || scope.state !== ElementIntent.Activated || (scope.record.terminated && !awaited))
       return Promise.resolve();
     const process = this.ctx.definitions.cached(step.definitionKey).process;
     const element = process.elements[step.elementId]!;
@@ -255,6 +259,19 @@ export class Lifecycle {
     if (!scope) return;
     if (scope.state === ElementIntent.Terminating) {
       if (this.children(scope.key).length === 0) this.push({ op: 'terminated', key: scope.key });
+      return;
+    }
+    const pending = scope.record.pendingEventSubProcess;
+    if (pending && this.children(scope.key).length === 0) {
+      this.push({
+        op: 'activate',
+        definitionKey: scope.record.processDefinitionKey,
+        processInstanceKey: scope.processInstanceKey,
+        elementId: pending.elementId,
+        flowScopeKey: scope.key,
+        consumedFlowIds: [],
+        record: { triggeredBy: { elementId: pending.startEventId, variables: pending.variables } },
+      });
       return;
     }
     const interruptedBy = instance.record.interruptedBy;

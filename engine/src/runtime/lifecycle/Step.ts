@@ -34,4 +34,6 @@ export type Step =
       gatewayId: string;
       flowScopeKey: number;
     }
-  | { op: 'checkScope'; key: number };
+  | { op: 'checkScope'; key: number }
+  /** Open the start events of the event sub-processes of a scope that just activated. */
+  | { op: 'openEventSubProcesses'; key: number };

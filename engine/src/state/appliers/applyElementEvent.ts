@@ -48,6 +48,12 @@ export function applyElementEvent(state: EngineState, event: EngineEvent): void 
         },
       });
       consumeTokens(state, v);
+      const scope = v.flowScopeKey === -1 ? undefined : elements.get(v.flowScopeKey);
+      if (scope?.record.pendingEventSubProcess?.elementId === v.elementId) {
+        const record = { ...scope.record };
+        delete record.pendingEventSubProcess;
+        elements.update(scope.key, { record });
+      }
       return;
     }
     case ElementIntent.Activated:
@@ -79,6 +85,18 @@ export function applyElementEvent(state: EngineState, event: EngineEvent): void 
         if (v.startLock)
           state.stores.messageStartLocks.remove({ ...v.startLock, processInstanceKey: event.key });
       }
+      return;
+    }
+    case ElementIntent.ScopeInterrupted: {
+      const scope = elements.get(event.key)!;
+      const record = {
+        ...scope.record,
+        activeFlows: 0,
+        terminated: true,
+        pendingEventSubProcess: v.record!.pendingEventSubProcess!,
+      };
+      delete record.joins;
+      elements.update(scope.key, { record });
       return;
     }
     case ElementIntent.SequenceFlowTaken: {
