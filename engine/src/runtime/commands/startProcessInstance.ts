@@ -10,6 +10,8 @@ export interface StartOptions {
   startLock?: { bpmnProcessId: string; correlationKey: string };
   /** A caller waits for the result (possibly on another node: the end is announced). */
   awaitResult?: boolean;
+  /** A call activity called this instance; it belongs to the caller's instance tree. */
+  parent?: { processInstanceKey: number; elementInstanceKey: number; rootKey: number };
 }
 
 /** Activates a new process instance and its start event; returns the instance key. */
@@ -22,13 +24,13 @@ export function startProcessInstance(
   const key = ctx.nextKey();
   const instance: ProcessInstanceRow = {
     key,
-    rootKey: key,
+    rootKey: options.parent?.rootKey ?? key,
     processKey: definition.key,
     bpmnProcessId: definition.bpmnProcessId,
     version: definition.version,
     state: 'ACTIVE',
-    parentInstanceKey: null,
-    parentElementInstanceKey: null,
+    parentInstanceKey: options.parent?.processInstanceKey ?? null,
+    parentElementInstanceKey: options.parent?.elementInstanceKey ?? null,
     hasIncident: false,
     startAt: ctx.now(),
     endAt: null,
@@ -60,8 +62,8 @@ export function startProcessInstance(
       elementId: definition.bpmnProcessId,
       bpmnElementType: 'PROCESS',
       flowScopeKey: -1,
-      parentProcessInstanceKey: -1,
-      parentElementInstanceKey: -1,
+      parentProcessInstanceKey: options.parent?.processInstanceKey ?? -1,
+      parentElementInstanceKey: options.parent?.elementInstanceKey ?? -1,
       instance,
       record: element.record,
     },

@@ -1,5 +1,6 @@
 import type { Behaviours } from '../lifecycle/Lifecycle';
 import { businessRuleTask } from './businessRuleTask';
+import { callActivity } from './callActivity';
 import { catchEvent } from './catchEvent';
 import { endEvent } from './endEvent';
 import { eventBasedGateway } from './eventBasedGateway';
@@ -30,4 +31,5 @@ export const behaviours: Behaviours = {
   parallelGateway,
   eventBasedGateway,
   subProcess,
+  callActivity,
 };

@@ -14,6 +14,7 @@ import { raiseIncident, resolveIncidentsOf } from '../incidents/raiseIncident';
 import { propagateVariables, setLocalVariables, visibleVariables } from '../variables/variables';
 import type { ElementBehaviour } from './ElementBehaviour';
 import { openEventSubProcessStarts } from '../events/eventSubProcesses';
+import { returnToCaller } from '../elements/callActivity';
 import { checkJoin } from './joins';
 import { elementRecord, processRecord } from './recordValue';
 import type { Step } from './Step';
@@ -223,6 +224,7 @@ export class Lifecycle {
     });
     if (!element) {
       this.processEnded(instance, 'COMPLETED', finalVariables);
+      returnToCaller(this, instance, finalVariables);
       return Promise.resolve();
     }
     const behaviour = this.behaviourOf(element);
