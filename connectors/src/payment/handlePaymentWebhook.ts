@@ -25,7 +25,8 @@ export interface MessagePublisher {
     correlationKey: string;
     messageId?: string;
     timeToLive: number;
-    variables: Record<string, unknown>;
+    // The SDK's JSON type has no null: absent fields are left out instead.
+    variables: Record<string, Record<string, string | number | boolean>>;
   }): Promise<unknown>;
 }
 
@@ -77,9 +78,9 @@ export function createPaymentWebhookHandler(deps: {
           id: event.paymentId,
           status: event.status,
           amountMop: event.amountMop,
-          method: event.method ?? null,
-          failureReason: event.failureReason ?? null,
           occurredAt: event.occurredAt,
+          ...(event.method ? { method: event.method } : {}),
+          ...(event.failureReason ? { failureReason: event.failureReason } : {}),
         },
       },
     });

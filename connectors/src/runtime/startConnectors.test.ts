@@ -4,10 +4,15 @@ import { bpmn, el } from '@balcao/engine/testing';
 import { createLogger, migrate, type Database } from '@balcao/platform';
 import { openTestDatabase } from '@balcao/platform/testing';
 import { Camunda8 } from '@camunda8/sdk';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilRegistryConnector } from '../civil-registry/civilRegistryConnector';
+import { createPaymentWebhookHandler } from '../payment/handlePaymentWebhook';
+import { paymentConnector } from '../payment/paymentConnector';
 import { taxConnector, taxDebtErrorExpression } from '../tax/taxConnector';
 import { agencyEndpointsFromStandIns } from './AgencyEndpoints';
+import { defineConnector } from './defineConnector';
 import { startConnectors, type RunningConnectors } from './startConnectors';
 
 const log = createLogger({ level: 'silent', format: 'json' });
@@ -17,6 +22,9 @@ let gateway: GrpcGateway;
 let agencies: RunningAgencies;
 let zeebe: ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 let connectors: RunningConnectors;
+let webhookReceiver: Server;
+// Payments the connector created, read by the test to settle them at the provider.
+const createdPayments: { paymentId: string }[] = [];
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -30,15 +38,50 @@ beforeAll(async () => {
     CAMUNDA_LOG_LEVEL: 'none',
     ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
   } as ConstructorParameters<typeof Camunda8>[0]).getZeebeGrpcApiClient();
+  // The server will mount handlePaymentWebhook; here a bare HTTP receiver plays that role.
+  const handlePaymentWebhook = createPaymentWebhookHandler({
+    zeebe,
+    webhookSecret: agencies.webhookSecret,
+    log,
+  });
+  webhookReceiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      handlePaymentWebhook(
+        Buffer.concat(chunks),
+        req.headers['x-signature'] as string | undefined,
+      ).then(
+        () => res.writeHead(204).end(),
+        () => res.writeHead(400).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => webhookReceiver.listen(0, '127.0.0.1', resolve));
+  const payment = paymentConnector({
+    callbackUrl: `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}/payment-webhook`,
+  });
   connectors = startConnectors({
     zeebe,
-    connectors: [civilRegistryConnector, taxConnector],
+    connectors: [
+      civilRegistryConnector,
+      taxConnector,
+      defineConnector({
+        ...payment,
+        run: async (input, ctx) => {
+          const result = (await payment.run(input, ctx)) as { paymentId: string };
+          createdPayments.push(result);
+          return result;
+        },
+      }),
+    ],
     agencies: agencyEndpointsFromStandIns(agencies),
     log,
     defaultTimeoutMs: 2_000,
   });
   await zeebe.deployResource({ name: 'lookup.bpmn', process: Buffer.from(lookupProcess) });
   await zeebe.deployResource({ name: 'tax.bpmn', process: Buffer.from(taxProcess) });
+  await zeebe.deployResource({ name: 'pay.bpmn', process: Buffer.from(payProcess) });
 });
 
 afterAll(async () => {
@@ -47,6 +90,7 @@ afterAll(async () => {
   await gateway.stop();
   await engine.stop();
   await agencies.close();
+  await new Promise((resolve) => webhookReceiver.close(resolve));
   await db.close();
 });
 
@@ -106,6 +150,30 @@ const taxProcess = bpmn(
     ['markDebt', 'owed'],
   ],
   el.error('Error_debt', 'TAX_DEBT_OUTSTANDING'),
+);
+
+const payProcess = bpmn(
+  'pay-fee',
+  [
+    el.start('start'),
+    el.service(
+      'requestPayment',
+      'balcao:payment:1',
+      `${el.io([
+        ['=caseRef', 'caseRef'],
+        ['=60', 'amountMop'],
+        ['=[{ description: "Certificate fee", amountMop: 60 }]', 'items'],
+      ])}<zeebe:taskHeaders><zeebe:header key="resultVariable" value="paymentRequest" /></zeebe:taskHeaders>`,
+    ),
+    el.messageCatch('paid', 'Msg_paid'),
+    el.end('end'),
+  ],
+  [
+    ['start', 'requestPayment'],
+    ['requestPayment', 'paid'],
+    ['paid', 'end'],
+  ],
+  el.message('Msg_paid', 'payment-completed', '=caseRef'),
 );
 
 async function incidentsOf(processInstanceKey: string): Promise<{ error_type: string }[]> {
@@ -181,5 +249,33 @@ describe('startConnectors over the Zeebe gateway', () => {
     const metrics = connectors.metrics()['balcao:civil-registry:1'];
     expect(metrics?.jobs.retried).toBeGreaterThanOrEqual(1);
     expect(metrics?.jobs.incident).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should wait for payment-completed published from the provider webhook', async () => {
+    // given an instance that requested a payment
+    const finished = zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'pay-fee',
+      variables: { caseRef: 'CASE-E2E-PAY' },
+      requestTimeout: 15_000,
+    });
+    let created: { paymentId: string } | undefined;
+    for (let i = 0; i < 200 && !created; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      created = createdPayments[0];
+    }
+
+    // when the citizen pays at the provider
+    await fetch(`${agencies.urls.payment}/payments/${created?.paymentId}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': agencies.apiKeys.payment },
+      body: JSON.stringify({ method: 'mpay' }),
+    });
+
+    // then
+    const result = await finished;
+    expect(result.variables).toMatchObject({
+      paymentRequest: { paymentId: created?.paymentId, status: 'started' },
+      payment: { id: created?.paymentId, status: 'completed', method: 'mpay' },
+    });
   });
 });
