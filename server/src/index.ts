@@ -37,3 +37,5 @@ export {
   type Suspension,
 } from './sla/slaClock';
 export { macaoHolidays, holidayCalendar, type HolidayCalendar } from './sla/HolidayCalendar';
+export { createGatewayAuthenticator } from './identity/gatewayAuthenticator';
+export { oidcOptionsSchema, type OidcOptionsInput } from './identity/oidc/oidcOptions';

@@ -16,6 +16,7 @@ export const ApiErrorCode = {
   TotpRequired: 'TOTP_REQUIRED',
   TotpInvalid: 'TOTP_INVALID',
   ResetTokenInvalid: 'RESET_TOKEN_INVALID',
+  OidcFailed: 'OIDC_FAILED',
   Internal: 'INTERNAL',
 } as const;
 
@@ -27,6 +28,7 @@ export const statusByCode: Readonly<Record<string, number>> = {
   [ApiErrorCode.InvalidCredentials]: 401,
   [ApiErrorCode.TotpRequired]: 401,
   [ApiErrorCode.TotpInvalid]: 401,
+  [ApiErrorCode.OidcFailed]: 401,
   [ApiErrorCode.CsrfFailed]: 403,
   [ApiErrorCode.Forbidden]: 403,
   [ApiErrorCode.NotFound]: 404,

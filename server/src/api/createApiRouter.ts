@@ -3,6 +3,8 @@ import type { Database, Logger } from '@balcao/platform';
 import { accountRoutes, type AccountRouteOptions } from '../identity/accountRoutes';
 import { createTokenAuthenticator } from '../identity/apiTokens';
 import { createRequestAuthenticator } from '../identity/authenticate';
+import type { OidcOptionsInput } from '../identity/oidc/oidcOptions';
+import { oidcRoutes } from '../identity/oidc/oidcRoutes';
 import { sessionRoutes } from '../identity/sessionRoutes';
 import { buildOpenApi } from './buildOpenApi';
 import type { ApiRoute } from './defineRoute';
@@ -14,6 +16,8 @@ export interface ApiRouterDeps {
   /** Routes of other capabilities (catalogue, applications, inbox …), built with defineRoute. */
   routes?: readonly ApiRoute[];
   deliverPasswordReset?: AccountRouteOptions['deliverPasswordReset'];
+  /** OIDC sign-in (e.g. Keycloak) besides passwords; off when absent. */
+  oidc?: OidcOptionsInput | undefined;
   /** Largest JSON body accepted (413 above). */
   bodyLimit?: string;
 }
@@ -35,6 +39,7 @@ export function createApiRouter(deps: ApiRouterDeps): Router {
   const routes = [
     ...sessionRoutes(),
     ...accountRoutes({ deliverPasswordReset }),
+    ...(deps.oidc ? oidcRoutes(deps.oidc) : []),
     ...(deps.routes ?? []),
   ];
   const openApi = buildOpenApi(routes, { version: '0.1.0' });

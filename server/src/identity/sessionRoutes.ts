@@ -1,8 +1,9 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { login } from './login';
 import { meSchema, presentPrincipal } from './presentPrincipal';
+import { setSessionCookies } from './sessionCookies';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './sessions';
 
 const loginBody = z.object({
@@ -58,22 +59,6 @@ export function sessionRoutes(): ApiRoute[] {
       },
     }),
   ];
-}
-
-function setSessionCookies(
-  req: Request,
-  res: Response,
-  session: { sessionId: string; csrfToken: string; expiresAt: Date },
-): void {
-  const common = {
-    sameSite: 'lax',
-    secure: req.secure,
-    path: '/',
-    expires: session.expiresAt,
-  } as const;
-  res.cookie(SESSION_COOKIE, session.sessionId, { ...common, httpOnly: true });
-  // Readable by the page's script, which echoes it in X-CSRF-Token (double submit).
-  res.cookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
 }
 
 function loginOf(req: Request): string {
