@@ -12,17 +12,15 @@ export const catchEvent: ElementBehaviour<IntermediateCatchEvent | ReceiveTask> 
     const prepared = prepareSubscriptions(life, instance, [element]);
     return prepared.ok ? { ok: true, data: prepared } : { ok: false };
   },
-  async activated(life, element, instance, data) {
+  async activated(life, _element, instance, data) {
     if (instance.record.triggeredBy) {
       life.push({ op: 'complete', key: instance.key });
       return;
     }
     const prepared = data as ReturnType<typeof prepareSubscriptions>;
     if (!prepared.ok || prepared.subscriptions.length === 0) {
-      // A link or none catch event has nothing to wait for here.
-      if (element.kind === 'intermediateCatchEvent' && element.eventDefinition.type !== 'link') {
-        life.push({ op: 'complete', key: instance.key });
-      }
+      // A link catch event (or one with nothing to wait for) passes on at once.
+      life.push({ op: 'complete', key: instance.key });
       return;
     }
     await openSubscriptions(life, prepared.subscriptions);

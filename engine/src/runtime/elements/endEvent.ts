@@ -1,5 +1,6 @@
 import type { EndEvent } from '../../model/CompiledProcess';
 import { throwError } from '../events/throwError';
+import { throwEscalation } from '../events/throwEscalation';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
 import { jobTask } from './jobTask';
 
@@ -26,6 +27,12 @@ export const endEvent: ElementBehaviour<EndEvent> = {
   },
   activated(life, element, instance, data) {
     if (element.job) return jobTask.activated!(life, element, instance, data);
+    const definition = element.eventDefinition;
+    if (
+      definition.type === 'escalation' &&
+      throwEscalation(life, instance, definition.escalationCode ?? '')
+    )
+      return;
     life.push({ op: 'complete', key: instance.key });
   },
   completed(life, element, instance) {

@@ -2,6 +2,7 @@ import type { BoundaryEvent, StartEvent } from '../../model/CompiledProcess';
 import type { ElementInstanceRow } from '../../state/rows';
 import { raiseIncident } from '../incidents/raiseIncident';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { bestCatch, isScope, outerScope } from './scopeWalk';
 import {
   eventSubProcessOf,
   eventSubProcessStarts,
@@ -63,7 +64,11 @@ function findCatcher(
   thrower: ElementInstanceRow,
   errorCode: string,
 ): ErrorCatcher | undefined {
-  for (let level: ElementInstanceRow | undefined = thrower; level; level = outer(life, level)) {
+  for (
+    let level: ElementInstanceRow | undefined = thrower;
+    level;
+    level = outerScope(life, level)
+  ) {
     if (
       level.key !== thrower.key &&
       (level.elementType === 'PROCESS' ||
@@ -73,7 +78,7 @@ function findCatcher(
       const starts = eventSubProcessStarts(life, level).filter(
         (s) => s.eventDefinition.type === 'error',
       );
-      const start = best(starts, errorCode, (s) =>
+      const start = bestCatch(starts, errorCode, (s) =>
         s.eventDefinition.type === 'error' ? s.eventDefinition.errorCode : undefined,
       );
       if (start && !level.record.pendingEventSubProcess)
@@ -87,29 +92,10 @@ function findCatcher(
         (b): b is BoundaryEvent =>
           b?.kind === 'boundaryEvent' && b.eventDefinition.type === 'error',
       );
-    const event = best(boundaries, errorCode, (b) =>
+    const event = bestCatch(boundaries, errorCode, (b) =>
       b.eventDefinition.type === 'error' ? b.eventDefinition.errorCode : undefined,
     );
     if (event) return { kind: 'boundary', owner: level, event };
   }
   return undefined;
-}
-
-/** The enclosing scope; from a called process, the call activity that called it. */
-function outer(life: Lifecycle, instance: ElementInstanceRow): ElementInstanceRow | undefined {
-  if (instance.flowScopeKey !== null) return life.instance(instance.flowScopeKey);
-  const process = life.ctx.state.processInstances.get(instance.key);
-  return process?.parentElementInstanceKey
-    ? life.instance(process.parentElementInstanceKey)
-    : undefined;
-}
-
-function best<T>(
-  candidates: T[],
-  code: string,
-  codeOf: (c: T) => string | undefined,
-): T | undefined {
-  return (
-    candidates.find((c) => codeOf(c) === code) ?? candidates.find((c) => codeOf(c) === undefined)
-  );
 }
