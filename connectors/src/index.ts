@@ -24,6 +24,7 @@ export {
 } from './runtime/AgencyEndpoints';
 export { agencyRequest } from './runtime/agencyRequest';
 export { resolveSecrets } from './runtime/resolveSecrets';
+export { secretsFromEnv } from './runtime/secretsFromEnv';
 export { agencyEndpointsFromStandIns } from './runtime/AgencyEndpoints';
 export {
   civilRegistryConnector,

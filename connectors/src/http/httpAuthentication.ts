@@ -23,7 +23,7 @@ export const httpAuthenticationSchema = z.discriminatedUnion('type', [
 
 export type HttpAuthentication = z.infer<typeof httpAuthenticationSchema>;
 
-/** The `Authorization` header for the chosen scheme (an OAuth token is fetched per call). */
+/** The `Authorization` header for the chosen scheme (OAuth tokens are cached until they expire). */
 export async function authorizationHeader(
   auth: HttpAuthentication,
   ctx: Pick<ConnectorContext, 'signal'>,
@@ -40,10 +40,37 @@ export async function authorizationHeader(
   }
 }
 
+type ClientCredentials = Extract<HttpAuthentication, { type: 'oauth-client-credentials' }>;
+
+// Tokens are reused until shortly before they expire, so a busy task does not hit the token
+// endpoint on every job. Keyed by everything that makes a token differ, including the secret.
+const tokenCache = new Map<string, { token: string; expiresAt: number }>();
+const expiryMarginMs = 30_000;
+
 async function clientCredentialsToken(
-  auth: Extract<HttpAuthentication, { type: 'oauth-client-credentials' }>,
+  auth: ClientCredentials,
   signal: AbortSignal,
 ): Promise<string> {
+  const key = JSON.stringify([
+    auth.tokenUrl,
+    auth.clientId,
+    auth.clientSecret,
+    auth.scope,
+    auth.audience,
+  ]);
+  const cached = tokenCache.get(key);
+  if (cached && cached.expiresAt > Date.now()) return cached.token;
+  const { token, expiresInS } = await requestToken(auth, signal);
+  if (expiresInS !== undefined) {
+    tokenCache.set(key, { token, expiresAt: Date.now() + expiresInS * 1000 - expiryMarginMs });
+  }
+  return token;
+}
+
+async function requestToken(
+  auth: ClientCredentials,
+  signal: AbortSignal,
+): Promise<{ token: string; expiresInS: number | undefined }> {
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: auth.clientId,
@@ -61,12 +88,13 @@ async function clientCredentialsToken(
   const body = await readBody(response);
   if (!response.ok)
     throw statusError(`the OAuth token endpoint ${url.host}`, response.status, body);
-  const token = (body as { access_token?: unknown } | null)?.access_token;
+  const { access_token: token, expires_in: expiresIn } =
+    (body as { access_token?: unknown; expires_in?: unknown } | null) ?? {};
   if (typeof token !== 'string') {
     throw connectorError(
       'Rejected',
       `The OAuth token endpoint ${url.host} gave no access_token; check tokenUrl.`,
     );
   }
-  return token;
+  return { token, expiresInS: typeof expiresIn === 'number' ? expiresIn : undefined };
 }

@@ -23,7 +23,9 @@ beforeAll(async () => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/token') {
         tokenRequests.push(body);
-        res.end(JSON.stringify({ access_token: 'tok-abc', token_type: 'Bearer' }));
+        res.end(
+          JSON.stringify({ access_token: 'tok-abc', token_type: 'Bearer', expires_in: 3600 }),
+        );
       } else {
         res.statusCode = req.headers.authorization === 'Bearer tok-abc' ? 200 : 401;
         res.end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
@@ -113,6 +115,33 @@ describe('httpConnector', () => {
     expect(tokenRequests.at(-1)).toBe(
       'grant_type=client_credentials&client_id=balcao&client_secret=s3cret-value&scope=read',
     );
+  });
+
+  it('should reuse an OAuth token until it expires', async () => {
+    // given
+    const auth = {
+      type: 'oauth-client-credentials',
+      tokenUrl: `${oauthUrl}/token`,
+      clientId: 'cached',
+      clientSecret: 'x',
+    };
+    const before = tokenRequests.length;
+
+    // when
+    await handleJob(
+      job('h-2a', { url: `${oauthUrl}/api`, authentication: auth }),
+      httpConnector,
+      deps,
+    );
+    const second = await handleJob(
+      job('h-2b', { url: `${oauthUrl}/api`, authentication: auth }),
+      httpConnector,
+      deps,
+    );
+
+    // then
+    expect(second).toMatchObject({ kind: 'complete' });
+    expect(tokenRequests.length - before).toBe(1);
   });
 
   it('should send basic and bearer credentials', async () => {
