@@ -69,12 +69,7 @@ function findCatcher(
     level;
     level = outerScope(life, level)
   ) {
-    if (
-      level.key !== thrower.key &&
-      (level.elementType === 'PROCESS' ||
-        level.elementType === 'SUB_PROCESS' ||
-        level.elementType === 'EVENT_SUB_PROCESS')
-    ) {
+    if (level.key !== thrower.key && isScope(level)) {
       const starts = eventSubProcessStarts(life, level).filter(
         (s) => s.eventDefinition.type === 'error',
       );
