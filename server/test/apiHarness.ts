@@ -23,7 +23,7 @@ export const serverMigrations = {
 
 /** The API on a real HTTP server (port 0) over a fresh test database with the demo accounts. */
 export async function startTestApi(
-  options: Partial<Pick<ApiRouterDeps, 'routes' | 'bodyLimit' | 'oidc'>> = {},
+  options: Partial<Pick<ApiRouterDeps, 'routes' | 'bodyLimit' | 'oidc' | 'requestsPerMinute'>> = {},
 ): Promise<TestApi> {
   const db = await openTestDatabase();
   const log = createLogger({ level: 'silent' });

@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from '../../test/apiHarness';
 describe('OpenAPI, metrics, request ids and CORS', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ requestsPerMinute: 30 });
   });
   afterAll(async () => {
     await api.close();
@@ -56,5 +56,18 @@ describe('OpenAPI, metrics, request ids and CORS', () => {
     // then
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should answer 429 with Retry-After once an address exceeds the API rate', async () => {
+    // when
+    const answers = [];
+    for (let i = 0; i < 31; i += 1) answers.push((await fetch(`${api.url}/api/me`)).status);
+    const limited = await fetch(`${api.url}/api/me`);
+
+    // then
+    expect(answers.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
   });
 });

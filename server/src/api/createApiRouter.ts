@@ -6,9 +6,11 @@ import { createRequestAuthenticator } from '../identity/authenticate';
 import type { OidcOptionsInput } from '../identity/oidc/oidcOptions';
 import { oidcRoutes } from '../identity/oidc/oidcRoutes';
 import { sessionRoutes } from '../identity/sessionRoutes';
+import { apiErrors } from './apiErrors';
 import { buildOpenApi } from './buildOpenApi';
 import type { ApiRoute } from './defineRoute';
 import { createMetrics } from './metrics';
+import { RateLimiter } from './RateLimiter';
 
 export interface ApiRouterDeps {
   db: Database;
@@ -18,6 +20,8 @@ export interface ApiRouterDeps {
   deliverPasswordReset?: AccountRouteOptions['deliverPasswordReset'];
   /** OIDC sign-in (e.g. Keycloak) besides passwords; off when absent. */
   oidc?: OidcOptionsInput | undefined;
+  /** Requests per minute and address over all of /api on this node (default 600). */
+  requestsPerMinute?: number;
   /** Largest JSON body accepted (413 above). */
   bodyLimit?: string;
 }
@@ -46,6 +50,11 @@ export function createApiRouter(deps: ApiRouterDeps): Router {
 
   router.use(metrics.middleware);
   router.get('/metrics', metrics.endpoint);
+  const limiter = new RateLimiter(deps.requestsPerMinute ?? 600, 60_000);
+  router.use('/api', (req, _res, next) => {
+    const wait = limiter.hit(req.ip ?? '');
+    next(wait === undefined ? undefined : apiErrors.rateLimited(wait));
+  });
   router.use('/api', express.json({ limit: deps.bodyLimit ?? '1mb' }));
   router.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

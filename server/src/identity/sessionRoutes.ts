@@ -28,6 +28,8 @@ export function sessionRoutes(): ApiRoute[] {
       rateLimit: { limit: 10, windowSeconds: 60, key: (req) => `${req.ip}|${loginOf(req)}` },
       transaction: false,
       async handle({ tx, body, req, res, auditTarget }) {
+        // Failed attempts are audited under the login tried; success under the account id.
+        auditTarget(`login:${body.login.toLowerCase()}`);
         const session = await login(tx, body);
         auditTarget(session.principal.accountId);
         setSessionCookies(req, res, session);
