@@ -59,4 +59,9 @@ export {
   type V2RouterOptions,
   type Authenticator,
   type Principal,
+  engineService,
+  gatewayAuthenticators,
+  type GatewayAuthenticators,
+  type EngineService,
+  type EngineServiceOptions,
 } from './gateway';

@@ -12,3 +12,10 @@ export {
 } from './auth/Authenticator';
 export { authRequired, authenticatorFor, isLoopbackHost } from './auth/authRequired';
 export { GatewayErrorCode } from './GatewayError';
+export {
+  engineService,
+  gatewayAuthenticators,
+  type EngineService,
+  type EngineServiceOptions,
+  type GatewayAuthenticators,
+} from './startEngineService';

@@ -13,19 +13,19 @@ const order = bpmn(
   ],
 );
 
-describe('Camunda 8 SDK over gRPC: deploy, create, workers', () => {
+describe('Camunda 8 SDK over gRPC: deploy, create, workers', { timeout: 60_000 }, () => {
   let gateway: TestGateway;
   let zeebe: ZeebeGrpcClient;
 
   beforeEach(async () => {
     gateway = await startTestGateway();
     zeebe = camundaSdk(gateway).getZeebeGrpcApiClient();
-  });
+  }, 60_000);
 
   afterEach(async () => {
     await zeebe.close(1000);
     await gateway.close();
-  });
+  }, 60_000);
 
   it('should report this node as the leader of one partition in the topology', async () => {
     // when
@@ -54,7 +54,7 @@ describe('Camunda 8 SDK over gRPC: deploy, create, workers', () => {
     const result = await zeebe.createProcessInstanceWithResult({
       bpmnProcessId: 'order',
       variables: { amount: 21 },
-      requestTimeout: 5000,
+      requestTimeout: 20_000,
     });
 
     // then

@@ -73,7 +73,7 @@ export async function startTestGateway(
 /** Polls until `check` returns a value (for effects that land asynchronously, e.g. after a back-off). */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,
-  timeoutMs = 5_000,
+  timeoutMs = 15_000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {

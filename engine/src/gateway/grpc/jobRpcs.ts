@@ -1,6 +1,6 @@
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Engine } from '../../runtime/Engine';
-import type { ActivatedJob } from '../../runtime/jobs/activateJobs';
+import type { ActivatedJob, ActivateJobsInput } from '../../runtime/jobs/activateJobs';
 import { gatewayError } from '../GatewayError';
 import {
   parseVariables,
@@ -16,6 +16,7 @@ import { serverStream, unary, type GrpcRequest, type RpcContext } from './rpcHan
 export const DEFAULT_LONG_POLL_MS = 10_000;
 /** Jobs a StreamActivatedJobs call takes per round; each is pushed as soon as it is taken. */
 const STREAM_BATCH = 32;
+const POLL_SLICE_MS = 1_000;
 
 export function jobRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImplementation {
   return {
@@ -28,8 +29,10 @@ export function jobRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImplemen
         );
       const requested = toMillis(request.requestTimeout, 'requestTimeout');
       const requestTimeout = requested === 0 ? DEFAULT_LONG_POLL_MS : requested < 0 ? 0 : requested;
-      const jobs = await engine.activateJobs(
-        { ...input, maxJobsToActivate: max, requestTimeout },
+      const jobs = await activateWithin(
+        engine,
+        { ...input, maxJobsToActivate: max },
+        requestTimeout,
         signal,
       );
       if (jobs.length > 0) await write({ jobs: jobs.map(toGrpcJob) });
@@ -38,8 +41,10 @@ export function jobRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImplemen
     StreamActivatedJobs: serverStream(ctx, async (request, write, signal) => {
       const input = activationInput(request, 'StreamActivatedJobs');
       while (!signal.aborted) {
-        const jobs = await engine.activateJobs(
-          { ...input, maxJobsToActivate: STREAM_BATCH, requestTimeout: DEFAULT_LONG_POLL_MS },
+        const jobs = await activateWithin(
+          engine,
+          { ...input, maxJobsToActivate: STREAM_BATCH },
+          DEFAULT_LONG_POLL_MS,
           signal,
         );
         // Jobs taken just as the client went away stay activated until their timeout, as in Zeebe.
@@ -88,6 +93,28 @@ export function jobRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImplemen
       return {};
     }),
   };
+}
+
+/**
+ * Long polling in slices of at most a second: a wake-up that arrives between the engine's
+ * empty activation and the start of its wait is lost (see the gateway report), so a worker
+ * never waits longer than one slice for a job that is already there.
+ */
+async function activateWithin(
+  engine: Engine,
+  input: ActivateJobsInput,
+  totalMs: number,
+  signal: AbortSignal,
+): Promise<ActivatedJob[]> {
+  const until = Date.now() + totalMs;
+  for (;;) {
+    const left = until - Date.now();
+    const jobs = await engine.activateJobs(
+      { ...input, requestTimeout: Math.max(0, Math.min(left, POLL_SLICE_MS)) },
+      signal,
+    );
+    if (jobs.length > 0 || left <= POLL_SLICE_MS || signal.aborted) return jobs;
+  }
 }
 
 function activationInput(request: GrpcRequest, rpc: string) {
