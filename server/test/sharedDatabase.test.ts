@@ -27,14 +27,14 @@ describe.runIf(adminUrl)('npm start with DATABASE_URL', () => {
 
     // then
     for (const node of nodes) expect((await fetch(`${node.url}/ready`)).status).toBe(200);
-    const appliedBy = nodes.filter((n) => n.output().includes('applied 1 database migration(s)'));
+    const appliedBy = nodes.filter((n) => /applied \d+ database migration\(s\)/.test(n.output()));
     expect(appliedBy).toHaveLength(1);
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     const migrations = await client.query('select namespace, version from balcao_migration');
     const registered = await client.query('select id from balcao_node order by id');
     await client.end();
-    expect(migrations.rows).toEqual([{ namespace: 'server', version: 1 }]);
+    expect(migrations.rows).toContainEqual({ namespace: 'server', version: 1 });
     expect(registered.rows).toEqual([{ id: 'node-a' }, { id: 'node-b' }]);
   });
 });

@@ -34,7 +34,7 @@ describe('npm start on the embedded database', () => {
     const ready = await fetch(`${node.url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
-    expect(node.output()).toContain('applied 1 database migration(s)');
+    expect(node.output()).toMatch(/applied \d+ database migration\(s\)/);
   });
 
   it('should keep the data when started twice on the same DATA_DIR', async () => {
@@ -58,7 +58,7 @@ describe('npm start on the embedded database', () => {
     const migrations = await reopened.query('select namespace, version from balcao_migration');
     await reopened.close();
     expect(marker.rows).toEqual([{ note: 'kept' }]);
-    expect(migrations.rows).toEqual([{ namespace: 'server', version: 1 }]);
+    expect(migrations.rows).toContainEqual({ namespace: 'server', version: 1 });
   });
 
   it('should refuse a second process on the same DATA_DIR and say what to do', async () => {
