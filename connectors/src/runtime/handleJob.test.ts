@@ -97,6 +97,22 @@ describe('handleJob', () => {
     expect(JSON.stringify(outcome)).not.toContain('tok-123456');
   });
 
+  it('should not resolve secrets for expressions and ignore references the connector does not read', async () => {
+    // given an expression that tries to copy the token, and an unrelated unresolved reference
+    const headers = { resultExpression: '={ copied: input.token }' };
+    const variables = {
+      name: 'Ana',
+      token: '{{secrets.API_TOKEN}}',
+      note: '{{secrets.UNRELATED}}',
+    };
+
+    // when
+    const outcome = await handleJob(job(variables, headers), echo, deps);
+
+    // then
+    expect(outcome).toEqual({ kind: 'complete', variables: { copied: '{{secrets.API_TOKEN}}' } });
+  });
+
   it('should raise an incident when a secret is not configured', async () => {
     // when
     const outcome = await handleJob(job({ name: 'Ana', token: '{{secrets.NOPE}}' }), echo, deps);

@@ -5,7 +5,7 @@ import { BpmnError, connectorError } from './ConnectorError';
 import { controlHeadersSchema, type ControlHeaders } from './controlHeaders';
 import type { ConnectorDefinition } from './defineConnector';
 import { mapOutcome } from './mapOutcome';
-import { maskSecrets, resolveSecrets } from './resolveSecrets';
+import { maskSecrets, requireResolved, resolveSecrets } from './resolveSecrets';
 
 /** The part of a Zeebe job the runtime reads (the SDK's `ZeebeJob` fits it). */
 export interface JobLike {
@@ -49,6 +49,7 @@ export async function handleJob(
   try {
     headers = parseHeaders(job.customHeaders);
     const input = parseInput(connector.input, resolveSecrets(job.variables, deps.secrets));
+    requireResolved(input);
     const timeoutMs = headers.timeout ?? connector.timeoutMs ?? deps.defaultTimeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const response = await withTimeout(
@@ -65,7 +66,9 @@ export async function handleJob(
       signal,
       timeoutMs,
     );
-    return mapOutcome(response, headers, input);
+    // Expressions see the job's variables as they are, secret references unresolved, so a
+    // result expression cannot copy a secret into the process.
+    return mapOutcome(response, headers, job.variables);
   } catch (error) {
     if (error instanceof BpmnError) {
       return {

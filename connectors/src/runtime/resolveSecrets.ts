@@ -5,20 +5,12 @@ const reference = /\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g;
 /**
  * Replaces every `{{secrets.NAME}}` in the strings of `value` (deeply) with the configured
  * secret. The result lives only in the worker's memory for one call: it is never written back
- * to process variables nor logged. An unknown name is a modelling mistake: no retry helps.
+ * to process variables nor logged. Unknown names stay as they are: a job carries every
+ * visible variable, and only the ones the connector reads matter (see `requireResolved`).
  */
 export function resolveSecrets(value: unknown, secrets: Readonly<Record<string, string>>): unknown {
   if (typeof value === 'string') {
-    return value.replace(reference, (_match, name: string) => {
-      const secret = secrets[name];
-      if (secret === undefined) {
-        throw connectorError(
-          'SecretMissing',
-          `The secret "${name}" is not configured; add it to the connector secrets (environment) or fix the reference {{secrets.${name}}}.`,
-        );
-      }
-      return secret;
-    });
+    return value.replace(reference, (match, name: string) => secrets[name] ?? match);
   }
   if (Array.isArray(value)) return value.map((item) => resolveSecrets(item, secrets));
   if (value !== null && typeof value === 'object') {
@@ -27,6 +19,34 @@ export function resolveSecrets(value: unknown, secrets: Readonly<Record<string, 
     );
   }
   return value;
+}
+
+/**
+ * Throws when the connector's parsed input still holds a `{{secrets.NAME}}` reference: the
+ * secret is not configured, a modelling or configuration mistake that no retry fixes.
+ */
+export function requireResolved(input: unknown): void {
+  const name = firstReference(input);
+  if (name !== undefined) {
+    throw connectorError(
+      'SecretMissing',
+      `The secret "${name}" is not configured; add it to the connector secrets (CONNECTOR_SECRET_${name}) or fix the reference {{secrets.${name}}}.`,
+    );
+  }
+}
+
+function firstReference(value: unknown): string | undefined {
+  if (typeof value === 'string') return new RegExp(reference.source).exec(value)?.[1];
+  const items = Array.isArray(value)
+    ? value
+    : value !== null && typeof value === 'object'
+      ? Object.values(value)
+      : [];
+  for (const item of items) {
+    const name = firstReference(item);
+    if (name !== undefined) return name;
+  }
+  return undefined;
 }
 
 /** Every secret value that occurs in `text`, replaced by `[secret]`, for error messages. */
