@@ -123,4 +123,37 @@ describe('exchangeDocumentConnector', () => {
       'date: date must be YYYY-MM-DD',
     );
   });
+
+  it('should continue a job that died after submitting, without a second letter', async () => {
+    // given an earlier delivery of job x-5 that created and submitted the letter, then died
+    const post = (path: string, key: string, body: unknown) =>
+      fetch(`${agencies.urls['document-exchange']}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': agencies.apiKeys['document-exchange'],
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(body),
+      });
+    const variables = { ...letter, caseRef: 'CASE-X-5' };
+    const created = (await (
+      await post('/letters', 'x-5:create', {
+        ...variables,
+        classification: 'ordinary',
+        attachments: [],
+      })
+    ).json()) as { id: string };
+    await post(`/letters/${created.id}/submit`, 'x-5:submit', { actingDepartment: 'DSI' });
+
+    // when the job is delivered again
+    const outcome = await handleJob(job('x-5', variables), exchangeDocumentConnector, deps);
+
+    // then
+    expect(outcome).toMatchObject({
+      kind: 'complete',
+      variables: { exchange: { letterId: created.id, status: 'DELIVERED' } },
+    });
+    expect(await lettersFor('CASE-X-5')).toHaveLength(1);
+  });
 });
