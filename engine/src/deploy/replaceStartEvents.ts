@@ -35,6 +35,19 @@ export async function replaceStartEvents(
     )) {
       ctx.emit(ValueType.MessageStartEventSubscription, 'DELETED', previousKey, { row: sub });
     }
+    await loadRows(
+      ctx.tx,
+      ctx.state,
+      'signalSubscriptions',
+      'process_definition_key = $1 and process_instance_key is null',
+      [previousKey],
+      true,
+    );
+    for (const sub of ctx.state.stores.signalSubscriptions.filter(
+      (s) => s.processDefinitionKey === previousKey && s.processInstanceKey === null,
+    )) {
+      ctx.emit(ValueType.SignalSubscription, 'DELETED', sub.key, { row: sub });
+    }
     for (const timer of ctx.state.timers.filter(
       (t) => t.processDefinitionKey === previousKey && t.processInstanceKey === null,
     )) {
@@ -53,6 +66,21 @@ export async function replaceStartEvents(
       elementId: id,
     };
     ctx.emit(ValueType.MessageStartEventSubscription, 'CREATED', row.key, { row: sub });
+  }
+  for (const id of process.startEvents.signal) {
+    const start = process.elements[id]!;
+    if (start.kind !== 'startEvent' || start.eventDefinition.type !== 'signal') continue;
+    const name = evaluateStaticOrFeel(start.eventDefinition.signalName, {}, 'string');
+    if (!name.ok) throw reject.invalidArgument(`'${id}': ${name.message}`);
+    const sub = {
+      key: ctx.nextKey(),
+      signalName: name.value,
+      processInstanceKey: null,
+      elementInstanceKey: null,
+      processDefinitionKey: row.key,
+      record: { bpmnProcessId: row.bpmnProcessId, elementId: id },
+    };
+    ctx.emit(ValueType.SignalSubscription, 'CREATED', sub.key, { row: sub });
   }
   for (const id of process.startEvents.timer) {
     const start = process.elements[id]!;

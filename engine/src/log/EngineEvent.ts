@@ -15,6 +15,8 @@ export const ValueType = {
   Incident: 'INCIDENT',
   UserTask: 'USER_TASK',
   Error: 'ERROR',
+  Signal: 'SIGNAL',
+  SignalSubscription: 'SIGNAL_SUBSCRIPTION',
 } as const;
 export type ValueType = (typeof ValueType)[keyof typeof ValueType];
 

@@ -32,6 +32,7 @@ import {
   type PublishMessageInput,
 } from './commands/messageCommands';
 import { startProcessInstance } from './commands/startProcessInstance';
+import { broadcastSignal, rootsWithSignal } from './commands/signalCommands';
 import { rootOfTimer, triggerTimer } from './commands/timerCommands';
 import {
   assignUserTask,
@@ -107,6 +108,8 @@ export class Engine {
           else void announceEnd(options.db, options.log, instance.key, state);
         },
         committed: (events) => {
+          if (events.some((e) => e.valueType === 'SIGNAL' && e.intent === 'THROWN'))
+            this.scheduler.kick();
           for (const listener of this.listeners) listener(events);
         },
       },
@@ -132,6 +135,7 @@ export class Engine {
             (life) => Promise.resolve(recurJob(life, key)),
           ),
         expireMessage: (key) => this.run(noRoots, (life) => expireMessage(life, key)),
+        broadcastPendingSignal: (key) => this.broadcastPendingSignal(key),
       },
       options.log,
       options.schedulerIntervalMs ?? 250,
@@ -307,6 +311,36 @@ export class Engine {
     return this.run(
       (tx) => rootsSubscribedTo(tx, input.name, input.correlationKey),
       (life) => publishMessage(life, input),
+    );
+  }
+
+  /** Broadcasts a signal to every waiting event and signal start event of that name. */
+  broadcastSignal(input: {
+    signalName: string;
+    variables?: Record<string, unknown>;
+  }): Promise<{ key: number }> {
+    return this.run(
+      (tx) => rootsWithSignal(tx, input.signalName),
+      (life) =>
+        broadcastSignal(life, { signalName: input.signalName, variables: input.variables ?? {} }),
+    );
+  }
+
+  private async broadcastPendingSignal(key: number): Promise<void> {
+    const pending = await this.options.db.query<{
+      signal_name: string;
+      record: { variables: Record<string, unknown> };
+    }>('select signal_name, record from engine_pending_signal where key = $1', [key]);
+    const row = pending.rows[0];
+    if (!row) return;
+    await this.run(
+      (tx) => rootsWithSignal(tx, row.signal_name),
+      (life) =>
+        broadcastSignal(life, {
+          signalName: row.signal_name,
+          variables: row.record.variables,
+          pendingKey: key,
+        }),
     );
   }
 

@@ -12,6 +12,7 @@ const instanceTables = [
   'messageSubscriptions',
   'incidents',
   'userTasks',
+  'signalSubscriptions',
 ] as const satisfies readonly TableName[];
 
 /**

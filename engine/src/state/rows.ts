@@ -233,3 +233,18 @@ export interface FormRow {
   deploymentKey: number;
   checksum: string;
 }
+
+export interface SignalSubscriptionRow {
+  key: number;
+  signalName: string;
+  processInstanceKey: number | null;
+  elementInstanceKey: number | null;
+  processDefinitionKey: number | null;
+  record: { bpmnProcessId: string; elementId: string };
+}
+
+export interface PendingSignalRow {
+  key: number;
+  signalName: string;
+  record: { variables: Record<string, unknown> };
+}

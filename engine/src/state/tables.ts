@@ -49,6 +49,8 @@ export const tables = {
     ['key'],
     ['dueDate', 'followUpDate', 'createdAt'],
   ),
+  signalSubscriptions: table<R.SignalSubscriptionRow>('engine_signal_subscription', ['key']),
+  pendingSignals: table<R.PendingSignalRow>('engine_pending_signal', ['key']),
 };
 
 export type Tables = typeof tables;

@@ -3,6 +3,7 @@ import { throwError } from '../events/throwError';
 import { throwEscalation } from '../events/throwEscalation';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
 import { jobTask } from './jobTask';
+import { sendSignal } from './sendSignal';
 
 /**
  * End events: none completes; terminate ends every other element of its scope; error throws
@@ -33,6 +34,7 @@ export const endEvent: ElementBehaviour<EndEvent> = {
       throwEscalation(life, instance, definition.escalationCode ?? '')
     )
       return;
+    if (definition.type === 'signal' && !sendSignal(life, instance, definition.signalName)) return;
     life.push({ op: 'complete', key: instance.key });
   },
   completed(life, element, instance) {

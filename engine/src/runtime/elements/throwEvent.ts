@@ -4,6 +4,7 @@ import { raiseIncident } from '../incidents/raiseIncident';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
 import { takeFlow } from '../lifecycle/takeFlow';
 import { jobTask } from './jobTask';
+import { sendSignal } from './sendSignal';
 
 /**
  * Intermediate throw events: none passes; message throw is a job; escalation looks for a
@@ -13,7 +14,8 @@ export const throwEvent: ElementBehaviour<IntermediateThrowEvent> = {
   prepare(life, element, instance) {
     if (element.job) return jobTask.prepare!(life, element, instance);
     const type = element.eventDefinition.type;
-    if (type === 'none' || type === 'escalation' || type === 'link') return { ok: true };
+    if (type === 'none' || type === 'escalation' || type === 'link' || type === 'signal')
+      return { ok: true };
     raiseIncident(
       life.ctx,
       instance,
@@ -31,6 +33,7 @@ export const throwEvent: ElementBehaviour<IntermediateThrowEvent> = {
       throwEscalation(life, instance, definition.escalationCode ?? '')
     )
       return;
+    if (definition.type === 'signal' && !sendSignal(life, instance, definition.signalName)) return;
     life.push({ op: 'complete', key: instance.key });
   },
   completed(life, element, instance) {

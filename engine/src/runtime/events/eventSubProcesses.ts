@@ -1,8 +1,12 @@
-import { ElementIntent, ValueType } from '../../log/EngineEvent';
+import { ElementIntent } from '../../log/EngineEvent';
 import type { CompiledElement, StartEvent, SubProcess } from '../../model/CompiledProcess';
 import type { ElementInstanceRow } from '../../state/rows';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
-import { openSubscriptions, prepareSubscriptions } from './eventSubscriptions';
+import {
+  closeEventSubscriptions,
+  openSubscriptions,
+  prepareSubscriptions,
+} from './eventSubscriptions';
 
 /** The start events of the event sub-processes directly inside a scope instance. */
 export function eventSubProcessStarts(life: Lifecycle, scope: ElementInstanceRow): StartEvent[] {
@@ -61,24 +65,12 @@ export function triggerEventSubProcess(
     return;
   }
   if (scope.record.pendingEventSubProcess || scope.record.terminated) return;
-  const ctx = life.ctx;
-  const startIds = new Set(eventSubProcessStarts(life, scope).map((s) => s.id));
-  for (const timer of ctx.state.timers.filter(
-    (t) => t.elementInstanceKey === scope.key && startIds.has(t.record.targetElementId),
-  )) {
-    ctx.emit(ValueType.Timer, 'CANCELED', timer.key, { row: timer }, scope.processInstanceKey);
-  }
-  for (const sub of ctx.state.messageSubscriptions.filter(
-    (s) => s.elementInstanceKey === scope.key && startIds.has(s.record.elementId),
-  )) {
-    ctx.emit(
-      ValueType.MessageSubscription,
-      'DELETED',
-      sub.key,
-      { row: sub },
-      scope.processInstanceKey,
-    );
-  }
+  // The scope's other event sub-processes stop listening.
+  closeEventSubscriptions(
+    life,
+    scope,
+    new Set(eventSubProcessStarts(life, scope).map((s) => s.id)),
+  );
   life.emitElement(ElementIntent.ScopeInterrupted, scope, {
     record: {
       pendingEventSubProcess: { elementId: subProcess.id, startEventId: start.id, variables },

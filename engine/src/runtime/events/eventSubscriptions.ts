@@ -1,7 +1,12 @@
 import { evaluateStaticOrFeel } from '../../feel/evaluateStaticOrFeel';
 import { ValueType } from '../../log/EngineEvent';
 import type { CompiledElement, EventDefinition } from '../../model/CompiledProcess';
-import type { ElementInstanceRow, MessageSubscriptionRow, TimerRow } from '../../state/rows';
+import type {
+  ElementInstanceRow,
+  MessageSubscriptionRow,
+  SignalSubscriptionRow,
+  TimerRow,
+} from '../../state/rows';
 import { nextDueDate } from '../../timers/nextDueDate';
 import { parseTimerValue } from '../../timers/parseTimerValue';
 import { raiseIncident } from '../incidents/raiseIncident';
@@ -10,7 +15,9 @@ import { correlateBufferedMessage } from '../messages/correlateBufferedMessage';
 import { visibleVariables } from '../variables/variables';
 
 export type Subscription =
-  { kind: 'timer'; row: TimerRow } | { kind: 'message'; row: MessageSubscriptionRow };
+  | { kind: 'timer'; row: TimerRow }
+  | { kind: 'message'; row: MessageSubscriptionRow }
+  | { kind: 'signal'; row: SignalSubscriptionRow };
 
 type Prepared = { ok: true; subscriptions: Subscription[] } | { ok: false };
 
@@ -38,12 +45,18 @@ export function prepareSubscriptions(
   let variables: Record<string, unknown> | undefined;
   for (const event of events) {
     const definition = eventDefinitionOf(event);
-    if (!definition || (definition.type !== 'timer' && definition.type !== 'message')) continue;
+    if (
+      !definition ||
+      (definition.type !== 'timer' && definition.type !== 'message' && definition.type !== 'signal')
+    )
+      continue;
     variables ??= visibleVariables(life.ctx, instance.key);
     const prepared =
       definition.type === 'timer'
         ? timerSubscription(life, instance, event, definition, variables)
-        : messageSubscription(life, instance, event, definition, variables);
+        : definition.type === 'message'
+          ? messageSubscription(life, instance, event, definition, variables)
+          : signalSubscription(life, instance, event, definition, variables);
     if ('error' in prepared) {
       raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', prepared.error, 'activate');
       return { ok: false };
@@ -58,40 +71,40 @@ export async function openSubscriptions(
   life: Lifecycle,
   subscriptions: Subscription[],
 ): Promise<void> {
-  for (const subscription of subscriptions) {
-    if (subscription.kind === 'timer') {
-      const row = subscription.row;
-      life.ctx.emit(
-        ValueType.Timer,
-        'CREATED',
-        row.key,
-        { row },
-        row.processInstanceKey ?? undefined,
-      );
-    } else {
-      const row = subscription.row;
-      life.ctx.emit(
-        ValueType.MessageSubscription,
-        'CREATED',
-        row.key,
-        { row },
-        row.processInstanceKey,
-      );
-    }
+  const ctx = life.ctx;
+  for (const { kind, row } of subscriptions) {
+    const valueType =
+      kind === 'timer'
+        ? ValueType.Timer
+        : kind === 'message'
+          ? ValueType.MessageSubscription
+          : ValueType.SignalSubscription;
+    ctx.emit(valueType, 'CREATED', row.key, { row }, row.processInstanceKey ?? undefined);
   }
   for (const subscription of subscriptions) {
     if (subscription.kind === 'message') await correlateBufferedMessage(life, subscription.row);
   }
 }
 
-/** Closes the timers and message subscriptions an element instance owns. */
-export function closeEventSubscriptions(life: Lifecycle, instance: ElementInstanceRow): void {
+/**
+ * Closes the timers, message and signal subscriptions an element instance owns (only those
+ * waiting for the events in `only`, when given).
+ */
+export function closeEventSubscriptions(
+  life: Lifecycle,
+  instance: ElementInstanceRow,
+  only?: Set<string>,
+): void {
   const ctx = life.ctx;
-  for (const timer of ctx.state.timers.filter((t) => t.elementInstanceKey === instance.key)) {
+  const mine = (owner: number | null, elementId: string) =>
+    owner === instance.key && (!only || only.has(elementId));
+  for (const timer of ctx.state.timers.filter((t) =>
+    mine(t.elementInstanceKey, t.record.targetElementId),
+  )) {
     ctx.emit(ValueType.Timer, 'CANCELED', timer.key, { row: timer }, instance.processInstanceKey);
   }
-  for (const sub of ctx.state.messageSubscriptions.filter(
-    (s) => s.elementInstanceKey === instance.key,
+  for (const sub of ctx.state.messageSubscriptions.filter((m) =>
+    mine(m.elementInstanceKey, m.record.elementId),
   )) {
     ctx.emit(
       ValueType.MessageSubscription,
@@ -101,6 +114,39 @@ export function closeEventSubscriptions(life: Lifecycle, instance: ElementInstan
       instance.processInstanceKey,
     );
   }
+  for (const sub of ctx.state.stores.signalSubscriptions.filter((g) =>
+    mine(g.elementInstanceKey, g.record.elementId),
+  )) {
+    ctx.emit(
+      ValueType.SignalSubscription,
+      'DELETED',
+      sub.key,
+      { row: sub },
+      instance.processInstanceKey,
+    );
+  }
+}
+
+function signalSubscription(
+  life: Lifecycle,
+  instance: ElementInstanceRow,
+  event: CompiledElement,
+  definition: Extract<EventDefinition, { type: 'signal' }>,
+  variables: Record<string, unknown>,
+): Subscription | { error: string } {
+  const name = evaluateStaticOrFeel(definition.signalName, variables, 'string');
+  if (!name.ok) return { error: name.message };
+  return {
+    kind: 'signal',
+    row: {
+      key: life.ctx.nextKey(),
+      signalName: name.value,
+      processInstanceKey: instance.processInstanceKey,
+      elementInstanceKey: instance.key,
+      processDefinitionKey: instance.record.processDefinitionKey,
+      record: { bpmnProcessId: instance.record.bpmnProcessId, elementId: event.id },
+    },
+  };
 }
 
 export function eventDefinitionOf(element: CompiledElement): EventDefinition | undefined {

@@ -5,6 +5,7 @@ import { applyElementEvent } from './applyElementEvent';
 import { applyIncidentEvent } from './applyIncidentEvent';
 import { applyJobEvent } from './applyJobEvent';
 import { applyMessageEvent } from './applyMessageEvent';
+import { applySignalEvent } from './applySignalEvent';
 import { applyTimerEvent } from './applyTimerEvent';
 import { applyUserTaskEvent } from './applyUserTaskEvent';
 import { applyVariableEvent } from './applyVariableEvent';
@@ -25,6 +26,8 @@ const appliers: Record<string, Applier> = {
   MESSAGE_START_EVENT_SUBSCRIPTION: applyMessageEvent,
   INCIDENT: applyIncidentEvent,
   USER_TASK: applyUserTaskEvent,
+  SIGNAL: applySignalEvent,
+  SIGNAL_SUBSCRIPTION: applySignalEvent,
 };
 
 /**
