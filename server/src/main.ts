@@ -22,10 +22,11 @@ async function main(): Promise<void> {
   log.info(
     {
       url: balcao.httpUrl,
+      gateway: balcao.gatewayAddress,
       database: balcao.db.kind,
       dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
     },
-    `Balcão is ready on ${balcao.httpUrl} (database: ${balcao.db.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL server'})`,
+    `Balcão is ready on ${balcao.httpUrl}, Zeebe gateway on ${balcao.gatewayAddress} (database: ${balcao.db.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL server'})`,
   );
 
   let stopping = false;
