@@ -45,6 +45,10 @@ export interface ElementInstanceRow {
     triggeredBy?: { elementId: string; variables: Record<string, unknown> };
     /** Gateways: the outgoing flows chosen when the gateway activated. */
     chosenFlowIds?: string[];
+    /** An inner instance of a multi-instance activity (its body is the flow scope). */
+    multiInstanceInner?: boolean;
+    /** Multi-instance body: the input collection it iterates over. */
+    multiInstanceItems?: unknown[];
     /** An interrupting event sub-process waits for this scope's other elements to end. */
     pendingEventSubProcess?: {
       elementId: string;

@@ -79,7 +79,8 @@ function findCatcher(
       if (start && !level.record.pendingEventSubProcess)
         return { kind: 'eventSubProcess', scope: level, start };
     }
-    if (level.elementType === 'PROCESS') continue;
+    // Boundary events hang on the multi-instance body, not on its inner instances.
+    if (level.elementType === 'PROCESS' || level.record.multiInstanceInner) continue;
     const process = life.processOf(level);
     const boundaries = (process.elements[level.elementId]?.boundaryEventIds ?? [])
       .map((id) => process.elements[id])

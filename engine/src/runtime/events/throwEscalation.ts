@@ -32,7 +32,7 @@ export function throwEscalation(
         return start.interrupting;
       }
     }
-    if (scope.elementType === 'PROCESS') continue;
+    if (scope.elementType === 'PROCESS' || scope.record.multiInstanceInner) continue;
     const process = life.processOf(scope);
     const boundaries = (process.elements[scope.elementId]?.boundaryEventIds ?? [])
       .map((id) => process.elements[id])

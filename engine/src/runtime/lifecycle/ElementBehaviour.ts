@@ -2,7 +2,14 @@ import type { CompiledElement } from '../../model/CompiledProcess';
 import type { ElementInstanceRow } from '../../state/rows';
 import type { Lifecycle } from './Lifecycle';
 
-export type Prepared = { ok: true; data?: unknown } | { ok: false };
+export type Prepared =
+  | {
+      ok: true;
+      data?: unknown;
+      /** Fields the element instance's record takes on ELEMENT_ACTIVATED. */
+      record?: Partial<ElementInstanceRow['record']>;
+    }
+  | { ok: false };
 
 /**
  * What one kind of element does at each step of the shared lifecycle. Every hook is
@@ -21,6 +28,8 @@ export interface ElementBehaviour<E extends CompiledElement = CompiledElement> {
     instance: ElementInstanceRow,
     data: unknown,
   ): void | Promise<void>;
+  /** Before ELEMENT_COMPLETED (after output mappings); false after raising an incident. */
+  completing?(life: Lifecycle, element: E, instance: ElementInstanceRow): boolean;
   /** After ELEMENT_COMPLETED: leave the element. Without it, every outgoing flow is taken. */
   completed?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
   /** On ELEMENT_TERMINATING: cancel what the element waits for (job, user task). */

@@ -15,6 +15,12 @@ import { propagateVariables, setLocalVariables, visibleVariables } from '../vari
 import type { ElementBehaviour } from './ElementBehaviour';
 import { openEventSubProcessStarts } from '../events/eventSubProcesses';
 import { returnToCaller } from '../elements/callActivity';
+import {
+  collectOutput,
+  innerCompleted,
+  MULTI_INSTANCE_BODY,
+  multiInstanceBody,
+} from '../multiInstance/multiInstanceBody';
 import { checkJoin } from './joins';
 import { elementRecord, processRecord } from './recordValue';
 import type { Step } from './Step';
@@ -127,12 +133,14 @@ export class Lifecycle {
       return Promise.resolve();
     const process = this.ctx.definitions.cached(step.definitionKey).process;
     const element = process.elements[step.elementId]!;
+    // A multi-instance activity is entered through its body, which activates the inner instances.
+    const body = element.multiInstance !== undefined && !step.record?.multiInstanceInner;
     const instance: ElementInstanceRow = {
       key: this.ctx.nextKey(),
       processInstanceKey: step.processInstanceKey,
       flowScopeKey: step.flowScopeKey,
       elementId: element.id,
-      elementType: bpmnElementType(element),
+      elementType: body ? MULTI_INSTANCE_BODY : bpmnElementType(element),
       state: ElementIntent.Activating,
       record: {
         bpmnProcessId: scope.record.bpmnProcessId,
@@ -151,6 +159,9 @@ export class Lifecycle {
       },
       instance.processInstanceKey,
     );
+    if (step.localVariables) {
+      setLocalVariables(this.ctx, instance.key, instance.processInstanceKey, step.localVariables);
+    }
     if (step.variables && Object.keys(step.variables).length > 0) {
       this.mergeResultVariables(this.instance(instance.key)!, step.variables);
     }
@@ -161,7 +172,8 @@ export class Lifecycle {
     const instance = this.instance(key);
     if (!instance || instance.state !== ElementIntent.Activating) return;
     const element = this.element(instance)!;
-    if (element.inputMappings.length > 0) {
+    const body = instance.elementType === MULTI_INSTANCE_BODY;
+    if (!body && element.inputMappings.length > 0) {
       const mapped = applyMappings(element.inputMappings, visibleVariables(this.ctx, instance.key));
       if (!mapped.ok) {
         raiseIncident(this.ctx, instance, 'IO_MAPPING_ERROR', mapped.message, 'activate');
@@ -169,12 +181,19 @@ export class Lifecycle {
       }
       setLocalVariables(this.ctx, instance.key, instance.processInstanceKey, mapped.variables);
     }
-    const behaviour = this.behaviourOf(element);
+    const behaviour = this.behaviourFor(instance, element);
     const prepared = (await behaviour?.prepare?.(this, element, instance)) ?? { ok: true };
     if (!prepared.ok) return;
-    const boundaries = prepareBoundarySubscriptions(this, element, instance);
+    // Boundary events belong to the multi-instance body, not to its inner instances.
+    const boundaries = instance.record.multiInstanceInner
+      ? { ok: true as const, subscriptions: [] }
+      : prepareBoundarySubscriptions(this, element, instance);
     if (!boundaries.ok) return;
-    this.emitElement(ElementIntent.Activated, this.instance(key)!);
+    this.emitElement(
+      ElementIntent.Activated,
+      this.instance(key)!,
+      prepared.record ? { record: prepared.record } : {},
+    );
     await openSubscriptions(this, boundaries.subscriptions);
     if (behaviour?.activated)
       await behaviour.activated(this, element, this.instance(key)!, prepared.data);
@@ -197,7 +216,12 @@ export class Lifecycle {
     const instance = this.instance(key);
     if (!instance || instance.state !== ElementIntent.Completing) return Promise.resolve();
     const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
-    if (element && element.outputMappings.length > 0) {
+    const behaviour = element ? this.behaviourFor(instance, element) : undefined;
+    if (
+      element &&
+      instance.elementType !== MULTI_INSTANCE_BODY &&
+      element.outputMappings.length > 0
+    ) {
       const mapped = applyMappings(
         element.outputMappings,
         visibleVariables(this.ctx, instance.key),
@@ -213,6 +237,10 @@ export class Lifecycle {
         mapped.variables,
       );
     }
+    if (element && behaviour?.completing && !behaviour.completing(this, element, instance)) {
+      return Promise.resolve();
+    }
+    if (instance.record.multiInstanceInner) collectOutput(this, instance);
     closeEventSubscriptions(this, instance);
     const startLock = instance.elementType === 'PROCESS' ? instance.record.startLock : undefined;
     // A terminate end event ends its scope: tokens still on their way or waiting at joins die.
@@ -227,8 +255,8 @@ export class Lifecycle {
       returnToCaller(this, instance, finalVariables);
       return Promise.resolve();
     }
-    const behaviour = this.behaviourOf(element);
-    if (behaviour?.completed) behaviour.completed(this, element, instance);
+    if (instance.record.multiInstanceInner) innerCompleted(this, instance);
+    else if (behaviour?.completed) behaviour.completed(this, element, instance);
     else for (const flowId of element.outgoing) takeFlow(this, instance, flowId);
     this.push({ op: 'checkScope', key: instance.flowScopeKey! });
     return Promise.resolve();
@@ -240,7 +268,7 @@ export class Lifecycle {
     if (!instance || instance.state === ElementIntent.Terminating) return;
     this.emitElement(ElementIntent.Terminating, instance, record ? { record } : {});
     const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
-    if (element) this.behaviourOf(element)?.terminating?.(this, element, instance);
+    if (element) this.behaviourFor(instance, element)?.terminating?.(this, element, instance);
     closeEventSubscriptions(this, instance);
     resolveIncidentsOf(this.ctx, key);
     const children = this.children(key);
@@ -318,6 +346,16 @@ export class Lifecycle {
 
   behaviourOf(element: CompiledElement): ElementBehaviour | undefined {
     return this.behaviours[element.kind];
+  }
+
+  /** The behaviour of an element instance: its kind's, or the multi-instance body's. */
+  behaviourFor(
+    instance: ElementInstanceRow,
+    element: CompiledElement,
+  ): ElementBehaviour | undefined {
+    return instance.elementType === MULTI_INSTANCE_BODY
+      ? multiInstanceBody
+      : this.behaviourOf(element);
   }
 
   processOf(instance: ElementInstanceRow): CompiledProcess {

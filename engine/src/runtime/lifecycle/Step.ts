@@ -14,6 +14,8 @@ export type Step =
       variables?: Record<string, unknown> | undefined;
       /** Initial fields of the element instance's record. */
       record?: Partial<ElementInstanceRow['record']> | undefined;
+      /** Variables set in the new element's own scope before its input mappings. */
+      localVariables?: Record<string, unknown> | undefined;
     }
   /** Run the activation work again (after ACTIVATING; also when an incident is resolved). */
   | { op: 'resumeActivation'; key: number }
