@@ -16,6 +16,20 @@ const awaitDocuments = bpmn(
   el.message('Msg_Docs', 'documents-submitted', '=caseRef'),
 );
 
+const storm = bpmn(
+  'storm-closure',
+  [
+    el.start('start'),
+    '<bpmn:intermediateCatchEvent id="warning"><bpmn:signalEventDefinition signalRef="Sig_Storm" /></bpmn:intermediateCatchEvent>',
+    el.end('end'),
+  ],
+  [
+    ['start', 'warning'],
+    ['warning', 'end'],
+  ],
+  '<bpmn:signal id="Sig_Storm" name="typhoon-signal-8" />',
+);
+
 const review = bpmn(
   'review',
   [el.start('start'), el.service('check', 'check-file'), el.end('end')],
@@ -38,6 +52,7 @@ describe(
       await zeebe.deployResources([
         { name: 'await-documents.bpmn', process: Buffer.from(awaitDocuments) },
         { name: 'review.bpmn', process: Buffer.from(review) },
+        { name: 'storm-closure.bpmn', process: Buffer.from(storm) },
       ]);
     }, 60_000);
 
@@ -117,6 +132,29 @@ describe(
       });
       expect(waiting.body.page).toEqual({ totalItems: 1 });
       expect(await stateOf(late.processInstanceKey)).toBe('ACTIVE');
+    });
+
+    it('should broadcast a signal to every instance waiting for it', async () => {
+      // given
+      const first = await zeebe.createProcessInstance({
+        bpmnProcessId: 'storm-closure',
+        variables: {},
+      });
+      const second = await zeebe.createProcessInstance({
+        bpmnProcessId: 'storm-closure',
+        variables: {},
+      });
+
+      // when
+      const broadcast = await zeebe.broadcastSignal({
+        signalName: 'typhoon-signal-8',
+        variables: {},
+      });
+
+      // then
+      expect(broadcast.key).toBeTruthy();
+      await completed(first.processInstanceKey);
+      await completed(second.processInstanceKey);
     });
 
     it('should cancel an instance, and answer NOT_FOUND when it is cancelled again', async () => {

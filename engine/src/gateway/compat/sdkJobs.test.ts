@@ -154,16 +154,16 @@ describe(`Camunda 8 SDK over gRPC: job outcomes (${testDatabaseKind})`, { timeou
     expect(String((failure as { message: string }).message)).toMatch(/Expected to .*but/);
   });
 
-  it('should answer UNIMPLEMENTED for a signal broadcast, naming what is missing', async () => {
+  it('should answer UNIMPLEMENTED for a decision evaluation, naming what is missing', async () => {
     // when
     const failure = await zeebe
-      .broadcastSignal({ signalName: 'storm-warning', variables: {} })
+      .evaluateDecision({ decisionId: 'fee-table', variables: {} })
       .catch((error: unknown) => error as { code?: number; message: string });
 
     // then
     expect(failure).toMatchObject({ code: 12 });
     expect(String((failure as { message: string }).message)).toMatch(
-      /signal events are not implemented/,
+      /DMN decisions are not implemented/,
     );
   });
 });

@@ -76,6 +76,20 @@ export function instanceRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImp
       });
       return { key: String(published.key), tenantId: DEFAULT_TENANT };
     }),
+
+    BroadcastSignal: unary(ctx, async (request) => {
+      requireDefaultTenant(request.tenantId);
+      const signalName = text(request.signalName);
+      if (signalName === '')
+        throw gatewayError.invalidArgument(
+          "Expected to broadcast a signal with a non-empty 'signalName', but it was empty.",
+        );
+      const broadcast = await engine.broadcastSignal({
+        signalName,
+        variables: parseVariables(request.variables),
+      });
+      return { key: String(broadcast.key), tenantId: DEFAULT_TENANT };
+    }),
   };
 }
 

@@ -4,8 +4,6 @@ import { unary, type RpcContext } from './rpcHandlers';
 
 /** What Balcão's engine cannot do yet, and why: answered UNIMPLEMENTED, never faked. */
 const missing = {
-  BroadcastSignal:
-    "BroadcastSignal is not supported by Balcão's engine yet: signal events are not implemented. Use a message (PublishMessage) instead.",
   EvaluateDecision:
     "EvaluateDecision is not supported by Balcão's engine yet: DMN decisions are not implemented.",
   ModifyProcessInstance:
