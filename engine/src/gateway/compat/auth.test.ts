@@ -1,8 +1,7 @@
-import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
-import { makeClientConstructor } from '@grpc/grpc-js';
+import { Metadata } from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staticTokenAuthenticator } from '../auth/Authenticator';
-import { loadGatewayService } from '../grpc/loadGatewayService';
+import { rawGatewayClient } from './rawGatewayClient';
 import { restCall } from './restCall';
 import { startTestGateway, type TestGateway } from './startTestGateway';
 
@@ -10,12 +9,11 @@ const TOKEN = 'clerk-app-token-0123456789abcdef';
 
 describe('gateway with tokens', { timeout: 60_000 }, () => {
   let gateway: TestGateway;
-  let client: Client & Record<string, unknown>;
+  let client: ReturnType<typeof rawGatewayClient>;
 
   beforeEach(async () => {
     gateway = await startTestGateway({ authenticator: staticTokenAuthenticator([TOKEN]) });
-    const Gateway = makeClientConstructor(loadGatewayService(), 'Gateway');
-    client = new Gateway(gateway.grpcAddress, credentials.createInsecure());
+    client = rawGatewayClient(gateway.grpcAddress);
   }, 60_000);
 
   afterEach(async () => {
@@ -24,14 +22,7 @@ describe('gateway with tokens', { timeout: 60_000 }, () => {
   }, 60_000);
 
   const topology = (metadata: Metadata) =>
-    new Promise<{ error: ServiceError | null; response?: { brokers: unknown[] } }>((resolve) => {
-      (client.Topology as (...args: unknown[]) => void)(
-        {},
-        metadata,
-        (error: ServiceError | null, response?: { brokers: unknown[] }) =>
-          resolve({ error, response }),
-      );
-    });
+    client.unary<{ brokers: unknown[] }>('Topology', {}, metadata);
 
   it('should answer UNAUTHENTICATED over gRPC without a bearer token', async () => {
     // when

@@ -58,8 +58,8 @@ export function serverStream(
           if (!call.cancelled) call.end();
         },
         (error: unknown) => {
-          if (!call.cancelled)
-            call.destroy(Object.assign(new Error(), grpcStatusOf(error, ctx.log)));
+          // grpc-js sends an 'error' emitted on a server stream as the call's status.
+          if (!call.cancelled) call.emit('error', grpcStatusOf(error, ctx.log));
         },
       );
   };

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ZBClient } from 'zeebe-node';
+import { createLogger, isBalcaoError } from '@balcao/platform';
+import { createScratchPostgres, testDatabaseKind } from '@balcao/platform/testing';
+import { loadServerConfig } from '../config/serverConfig';
+import { startBalcao, type Balcao } from './startBalcao';
+
+const log = createLogger({ level: 'silent' });
+
+describe(`startBalcao with the engine gateway (${testDatabaseKind})`, { timeout: 90_000 }, () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  }, 60_000);
+
+  async function databaseEnv(): Promise<Record<string, string>> {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'balcao-boot-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) return { DATA_DIR: dataDir };
+    const scratch = await createScratchPostgres(adminUrl);
+    cleanups.push(() => scratch.drop());
+    return { DATA_DIR: dataDir, DATABASE_URL: scratch.url };
+  }
+
+  it('should serve the Zeebe gateway and Camunda /v2 beside the HTTP API', async () => {
+    // given
+    const config = loadServerConfig({
+      ...(await databaseEnv()),
+      PORT: '0',
+      GATEWAY_ADDRESS: '127.0.0.1:0',
+      NODE_ID: 'boot-test',
+    });
+    const balcao: Balcao = await startBalcao(config, log);
+    cleanups.push(() => balcao.close());
+    const zbc = new ZBClient(balcao.gatewayAddress, { useTLS: false, loglevel: 'NONE' });
+    cleanups.push(() => zbc.close(1000));
+
+    // when
+    const topology = await zbc.topology();
+    const v2 = await fetch(`${balcao.httpUrl}/v2/topology`);
+
+    // then
+    expect(topology.brokers.map((b) => `${b.host}:${b.port}`)).toEqual([balcao.gatewayAddress]);
+    expect(v2.status).toBe(200);
+    expect(await v2.json()).toMatchObject({ partitionsCount: 1, clusterSize: 1 });
+  });
+
+  it('should refuse to start on a public address without tokens, naming the variable', async () => {
+    // given
+    const config = loadServerConfig({
+      ...(await databaseEnv()),
+      PORT: '0',
+      HOST: '0.0.0.0',
+      GATEWAY_ADDRESS: '127.0.0.1:0',
+    });
+
+    // when
+    const failure = await startBalcao(config, log).then(
+      (balcao) => {
+        cleanups.push(() => balcao.close());
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+
+    // then
+    expect(isBalcaoError(failure, 'GATEWAY_AUTH_REQUIRED')).toBe(true);
+    expect((failure as Error).message).toContain('HOST');
+  });
+});
