@@ -9,6 +9,7 @@ import { jobTask } from './jobTask';
 import { parallelGateway } from './parallelGateway';
 import { scriptTask } from './scriptTask';
 import { subProcess } from './subProcess';
+import { unsupported } from './unsupported';
 import { throwEvent } from './throwEvent';
 import { userTask } from './userTask';
 
@@ -32,4 +33,5 @@ export const behaviours: Behaviours = {
   eventBasedGateway,
   subProcess,
   callActivity,
+  adHocSubProcess: unsupported,
 };

@@ -21,6 +21,7 @@ import {
   MULTI_INSTANCE_BODY,
   multiInstanceBody,
 } from '../multiInstance/multiInstanceBody';
+import { refuseUnsupported } from '../elements/unsupported';
 import { checkJoin } from './joins';
 import { elementRecord, processRecord } from './recordValue';
 import type { Step } from './Step';
@@ -182,6 +183,7 @@ export class Lifecycle {
       setLocalVariables(this.ctx, instance.key, instance.processInstanceKey, mapped.variables);
     }
     const behaviour = this.behaviourFor(instance, element);
+    if (refuseUnsupported(this, element, instance)) return;
     const prepared = (await behaviour?.prepare?.(this, element, instance)) ?? { ok: true };
     if (!prepared.ok) return;
     // Boundary events belong to the multi-instance body, not to its inner instances.
