@@ -13,7 +13,14 @@ export interface RunningNode {
 /** Starts `server/src/main.ts` as `npm start` would, and resolves once it logs that it is ready. */
 export function startProcess(env: Record<string, string>): Promise<RunningNode> {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      GATEWAY_ADDRESS: '127.0.0.1:0',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
