@@ -241,10 +241,11 @@ export class Engine {
   ): Promise<ActivatedJob[]> {
     const until = Date.now() + (input.requestTimeout ?? 0);
     for (;;) {
+      const generation = this.jobWaiters.generation(input.type);
       const jobs = await this.run(noRoots, (life) => activateJobs(life, input));
       const left = until - Date.now();
       if (jobs.length > 0 || left <= 0 || signal?.aborted) return jobs;
-      await this.jobWaiters.wait(input.type, left, signal);
+      await this.jobWaiters.wait(input.type, left, generation, signal);
     }
   }
 
