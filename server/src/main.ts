@@ -19,6 +19,14 @@ async function main(): Promise<void> {
     else log.fatal({ err: error }, 'Balcão could not start');
     process.exit(1);
   });
+  if (balcao.demoAccounts.length > 0) {
+    log.info(
+      { accounts: balcao.demoAccounts },
+      `demo accounts (public passwords, for local use only):\n  ${balcao.demoAccounts.join('\n  ')}`,
+    );
+  }
+  if (balcao.agenciesUrl)
+    log.info({ agencies: balcao.agenciesUrl }, `agency systems at ${balcao.agenciesUrl}`);
   log.info(
     {
       url: balcao.httpUrl,

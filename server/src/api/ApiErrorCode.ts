@@ -41,4 +41,13 @@ export const statusByCode: Readonly<Record<string, number>> = {
   [ApiErrorCode.RateLimited]: 429,
   [ApiErrorCode.Unavailable]: 503,
   [ApiErrorCode.Internal]: 500,
+  // Codes other parts throw, mapped here so every route answers them alike.
+  UPLOAD_TOO_LARGE: 413,
+  UPLOAD_TYPE_NOT_ALLOWED: 415,
+  DOCUMENT_NOT_FOUND: 404,
+  PAYMENT_WEBHOOK_SIGNATURE_INVALID: 401,
+  ENGINE_NOT_FOUND: 404,
+  ENGINE_INVALID_ARGUMENT: 400,
+  ENGINE_INVALID_STATE: 409,
+  ENGINE_ALREADY_EXISTS: 409,
 };

@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZBClient } from 'zeebe-node';
-import { createLogger, isBalcaoError } from '@balcao/platform';
+import { createLogger } from '@balcao/platform';
 import { createScratchPostgres, testDatabaseKind } from '@balcao/platform/testing';
 import { loadServerConfig } from '../config/serverConfig';
+import { createApiToken } from '../identity/apiTokens';
+import { findAccountByLogin } from '../identity/accounts';
 import { startBalcao, type Balcao } from './startBalcao';
 
 const log = createLogger({ level: 'silent' });
@@ -34,6 +36,7 @@ describe(`startBalcao with the engine gateway (${testDatabaseKind})`, { timeout:
       PORT: '0',
       GATEWAY_ADDRESS: '127.0.0.1:0',
       NODE_ID: 'boot-test',
+      AGENCIES: 'off',
     });
     const balcao: Balcao = await startBalcao(config, log);
     cleanups.push(() => balcao.close());
@@ -50,26 +53,30 @@ describe(`startBalcao with the engine gateway (${testDatabaseKind})`, { timeout:
     expect(await v2.json()).toMatchObject({ partitionsCount: 1, clusterSize: 1 });
   });
 
-  it('should refuse to start on a public address without tokens, naming the variable', async () => {
+  it('should require identity API tokens on the gateway and /v2 in production', async () => {
     // given
     const config = loadServerConfig({
       ...(await databaseEnv()),
       PORT: '0',
-      HOST: '0.0.0.0',
       GATEWAY_ADDRESS: '127.0.0.1:0',
+      NODE_ENV: 'production',
+      AGENCIES: 'off',
+      SEED_DEMO_ACCOUNTS: 'true',
+      PAYMENT_WEBHOOK_SECRET: 'a-real-secret-for-this-test',
     });
+    const balcao: Balcao = await startBalcao(config, log);
+    cleanups.push(() => balcao.close());
+    const analyst = await findAccountByLogin(balcao.db, 'analyst');
+    const { token } = await createApiToken(balcao.db, analyst!.id, 'ci');
 
     // when
-    const failure = await startBalcao(config, log).then(
-      (balcao) => {
-        cleanups.push(() => balcao.close());
-        return undefined;
-      },
-      (error: unknown) => error,
-    );
+    const anonymous = await fetch(`${balcao.httpUrl}/v2/topology`);
+    const withToken = await fetch(`${balcao.httpUrl}/v2/topology`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
     // then
-    expect(isBalcaoError(failure, 'GATEWAY_AUTH_REQUIRED')).toBe(true);
-    expect((failure as Error).message).toContain('HOST');
+    expect(anonymous.status).toBe(401);
+    expect(withToken.status).toBe(200);
   });
 });

@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Router } from 'express';
 import {
   migrate,
   openDatabase,
@@ -11,14 +13,24 @@ import {
   type MigrationSet,
 } from '@balcao/platform';
 import {
+  authRequired,
   engineMigrations,
   engineService,
   gatewayAuthenticators,
   staticTokenAuthenticator,
-  type EngineService,
+  type Authenticator,
 } from '@balcao/engine';
+import { FileSystemDocumentStore, formResourceValidator } from '@balcao/forms';
+import { createApiRouter } from '../api/createApiRouter';
 import type { ServerConfig } from '../config/serverConfig';
+import { documentRoutes } from '../documents/documentRoutes';
+import { verificationRoutes } from '../documents/verificationRoutes';
 import { createApp } from '../http/createApp';
+import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
+import { demoAccountLines, seedDemoAccounts } from '../identity/demoAccounts';
+import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
+import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
+import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
 import { registerNode } from './registerNode';
 
 export interface Balcao {
@@ -26,6 +38,9 @@ export interface Balcao {
   /** host:port where Zeebe clients reach the engine's gRPC gateway. */
   readonly gatewayAddress: string;
   readonly db: Database;
+  /** Lines describing the demo accounts (empty when none were seeded). */
+  readonly demoAccounts: string[];
+  readonly agenciesUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -37,20 +52,11 @@ const migrationSets: MigrationSet[] = [
 
 /**
  * Brings up everything in one process: database (embedded or server), migrations, the engine
- * with its Zeebe gRPC gateway, and the HTTP API (Camunda's /v2 included). Resolves once the
- * node is ready; `close` stops it gracefully.
+ * with its Zeebe gRPC gateway, the HTTP API (identity, documents, Camunda's /v2), live events,
+ * the connectors and (in development) the stand-in agencies. Resolves once the node is ready;
+ * `close` stops it all gracefully.
  */
 export async function startBalcao(config: ServerConfig, log: Logger): Promise<Balcao> {
-  // Checked before anything opens: a non-loopback bind without tokens refuses to start.
-  const auth = gatewayAuthenticators({
-    nodeEnv: config.NODE_ENV,
-    httpHost: config.HOST,
-    grpcAddress: config.GATEWAY_ADDRESS,
-    authenticator:
-      config.GATEWAY_TOKENS.length > 0
-        ? staticTokenAuthenticator(config.GATEWAY_TOKENS)
-        : undefined,
-  });
   if (!config.DATABASE_URL) {
     log.info(
       { dataDir: config.DATA_DIR },
@@ -63,21 +69,48 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     poolSize: config.DATABASE_POOL_SIZE,
     log,
   });
+  // Checked before anything listens: a non-loopback bind needs tokens (identity API tokens,
+  // and GATEWAY_TOKENS if configured).
+  const auth = gatewayAuthenticators({
+    nodeEnv: config.NODE_ENV,
+    httpHost: config.HOST,
+    grpcAddress: config.GATEWAY_ADDRESS,
+    // On loopback outside production the gateway runs open, like a local Camunda; elsewhere
+    // identity API tokens (and GATEWAY_TOKENS, if set) are required.
+    authenticator: needsTokens(config)
+      ? anyOf([
+          createGatewayAuthenticator(db),
+          ...(config.GATEWAY_TOKENS.length > 0
+            ? [staticTokenAuthenticator(config.GATEWAY_TOKENS)]
+            : []),
+        ])
+      : undefined,
+  });
+
   const nodeId = config.NODE_ID ?? `${os.hostname()}-${process.pid}`;
-  const engine: EngineService = engineService({
+  const engine = engineService({
     db,
     log,
     grpcAddress: config.GATEWAY_ADDRESS,
     tls: gatewayTls(config),
     auth,
     nodeId,
+    formValidator: (name, content) => {
+      const checked = formResourceValidator(name, content);
+      return { id: checked.formId, errors: checked.errors };
+    },
   });
+  const uploads = new FileSystemDocumentStore(path.join(config.DATA_DIR, 'documents'));
+  const late = new LateRouters();
   let server: Server | undefined;
+  let live: LiveHub | undefined;
+  let integrations: Integrations | undefined;
   let stopNode: (() => Promise<void>) | undefined;
   try {
     let migrated = false;
     const app = createApp({
       log,
+      trustProxy: config.TRUST_PROXY,
       readiness: {
         async notReadyReason() {
           if (!migrated) return 'database migrations are still running';
@@ -87,7 +120,19 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
           );
         },
       },
-      routers: [{ path: '/v2', router: engine.v2 }],
+      routers: [
+        { path: '/v2', router: engine.v2 },
+        { path: '/', router: late.router },
+        {
+          path: '/',
+          router: createApiRouter({
+            db,
+            log,
+            routes: documentRoutes(uploads, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 }),
+            oidc: oidcOptions(config),
+          }),
+        },
+      ],
     });
     server = app.listen(config.PORT, config.HOST);
     await once(server, 'listening');
@@ -97,22 +142,43 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     await migrate(db, migrationSets, log);
     const { grpc } = await engine.start();
     migrated = true;
+    const gatewayAddress = `${grpc.host.includes(':') ? `[${grpc.host}]` : grpc.host}:${grpc.port}`;
+    const seedDemo = config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production';
+    if (seedDemo) await seedDemoAccounts(db);
+    live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
+    integrations = await startIntegrations(config, {
+      gatewayAddress,
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
+      log,
+    });
+    if (integrations.connectors) {
+      late.add(paymentWebhookRoute(integrations.connectors.handlePaymentWebhook, log));
+      late.add(verificationRoutes(integrations.connectors.documents));
+    }
     stopNode = await registerNode(db, { id: nodeId, httpAddress: httpUrl });
 
     const listening = server;
+    const hub = live;
+    const running = integrations;
     return {
       httpUrl,
-      gatewayAddress: `${grpc.host.includes(':') ? `[${grpc.host}]` : grpc.host}:${grpc.port}`,
+      gatewayAddress,
       db,
+      demoAccounts: seedDemo ? demoAccountLines() : [],
+      agenciesUrl: running.agenciesUrl,
       async close() {
+        await hub.close();
         listening.closeAllConnections();
         await new Promise<void>((resolve) => listening.close(() => resolve()));
+        await running.close();
         await engine.stop();
         await stopNode?.();
         await db.close();
       },
     };
   } catch (error) {
+    await live?.close().catch(() => undefined);
+    await integrations?.close().catch(() => undefined);
     server?.close();
     await engine.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
@@ -127,4 +193,59 @@ export function gatewayTls(
   return config.GATEWAY_TLS_CERT && config.GATEWAY_TLS_KEY
     ? { certPath: config.GATEWAY_TLS_CERT, keyPath: config.GATEWAY_TLS_KEY }
     : undefined;
+}
+
+function oidcOptions(config: ServerConfig) {
+  if (
+    !config.OIDC_ISSUER ||
+    !config.OIDC_CLIENT_ID ||
+    !config.OIDC_CLIENT_SECRET ||
+    !config.OIDC_REDIRECT_URI
+  ) {
+    return undefined;
+  }
+  return {
+    issuer: config.OIDC_ISSUER,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    redirectUri: config.OIDC_REDIRECT_URI,
+  };
+}
+
+function needsTokens(config: ServerConfig): boolean {
+  const grpcHost = config.GATEWAY_ADDRESS.replace(/:\d+$/, '');
+  return (
+    config.GATEWAY_TOKENS.length > 0 ||
+    authRequired({ host: config.HOST, nodeEnv: config.NODE_ENV }) ||
+    authRequired({ host: grpcHost, nodeEnv: config.NODE_ENV })
+  );
+}
+
+/** The first authenticator that recognises a token wins. */
+function anyOf(authenticators: Authenticator[]): Authenticator {
+  return async (token) => {
+    for (const authenticate of authenticators) {
+      const principal = await authenticate(token);
+      if (principal) return principal;
+    }
+    return undefined;
+  };
+}
+
+/** Routes that exist only once their services started (connectors), mounted in order. */
+class LateRouters {
+  private readonly routers: Router[] = [];
+  readonly router: Router = ((req, res, next) => {
+    const chain = [...this.routers];
+    const run = (i: number): void => {
+      const current = chain[i];
+      if (!current) return next();
+      current(req, res, (error?: unknown) => (error ? next(error) : run(i + 1)));
+    };
+    run(0);
+  }) as Router;
+
+  add(router: Router): void {
+    this.routers.push(router);
+  }
 }

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import {
+  agencyEndpointsSchema,
+  civilRegistryConnector,
+  createPaymentWebhookHandler,
+  exchangeDocumentConnector,
+  FileDocumentSink,
+  httpConnector,
+  issueDocumentConnector,
+  MemoryInAppNoticeSink,
+  notifyConnector,
+  paymentConnector,
+  secretsFromEnv,
+  startConnectors,
+  taxConnector,
+  type DocumentSink,
+} from '@balcao/connectors';
+import type { Logger } from '@balcao/platform';
+
+export interface ConnectorWorkers {
+  documents: DocumentSink;
+  handlePaymentWebhook: ReturnType<typeof createPaymentWebhookHandler>;
+  close(): Promise<void>;
+}
+
+/**
+ * The connectors as Zeebe job workers, talking to the engine through its gateway like any
+ * other client (so they work the same against a Camunda 8 cluster).
+ */
+export function startConnectorWorkers(options: {
+  gatewayAddress: string;
+  agenciesUrl: string;
+  agencyKeys: Record<string, string>;
+  webhookSecret: string;
+  publicUrl: string;
+  dataDir: string;
+  log: Logger;
+}): ConnectorWorkers {
+  const camunda = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${options.gatewayAddress}`,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  const zeebe = camunda.getZeebeGrpcApiClient();
+  const documents = new FileDocumentSink(path.join(options.dataDir, 'certificates'));
+  const agency = (name: string) => ({
+    url: `${options.agenciesUrl}/${name}`,
+    apiKey: options.agencyKeys[name] ?? '',
+  });
+  const running = startConnectors({
+    zeebe,
+    log: options.log,
+    secrets: secretsFromEnv(process.env),
+    agencies: agencyEndpointsSchema.parse({
+      civilRegistry: agency('civil-registry'),
+      tax: agency('tax'),
+      documentExchange: agency('document-exchange'),
+      payment: agency('payment'),
+      notification: agency('notification'),
+    }),
+    connectors: [
+      civilRegistryConnector,
+      taxConnector,
+      notifyConnector({ inApp: new MemoryInAppNoticeSink() }),
+      paymentConnector({ callbackUrl: `${options.publicUrl}/webhooks/payment` }),
+      httpConnector,
+      exchangeDocumentConnector,
+      issueDocumentConnector({
+        sink: documents,
+        verificationBaseUrl: `${options.publicUrl}/verify`,
+      }),
+    ],
+  });
+  return {
+    documents,
+    handlePaymentWebhook: createPaymentWebhookHandler({
+      zeebe,
+      webhookSecret: options.webhookSecret,
+      log: options.log,
+    }),
+    async close() {
+      await running.close();
+      await zeebe.close(2000).catch(() => undefined);
+    },
+  };
+}
