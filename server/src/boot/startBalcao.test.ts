@@ -79,4 +79,42 @@ describe(`startBalcao with the engine gateway (${testDatabaseKind})`, { timeout:
     expect(anonymous.status).toBe(401);
     expect(withToken.status).toBe(200);
   });
+
+  it('should refuse at deploy a form whose definition carries JavaScript, naming the component', async () => {
+    // given
+    const config = loadServerConfig({
+      ...(await databaseEnv()),
+      PORT: '0',
+      GATEWAY_ADDRESS: '127.0.0.1:0',
+      AGENCIES: 'off',
+    });
+    const balcao: Balcao = await startBalcao(config, log);
+    cleanups.push(() => balcao.close());
+    const zbc = new ZBClient(balcao.gatewayAddress, { useTLS: false, loglevel: 'NONE' });
+    cleanups.push(() => zbc.close(1000));
+    const form = {
+      formId: 'crc-apply',
+      title: { 'zh-Hant': '申請', pt: 'Pedido', en: 'Application' },
+      display: 'form',
+      components: [
+        {
+          type: 'textfield',
+          key: 'idNumber',
+          input: true,
+          calculateValue: "require('child_process').execSync('id')",
+        },
+      ],
+    };
+
+    // when
+    const attempt = zbc.deployResource({
+      name: 'apply.form.json',
+      form: Buffer.from(JSON.stringify(form)),
+    });
+
+    // then
+    await expect(attempt).rejects.toThrow(
+      /Component "idNumber": custom JavaScript in calculateValue is not allowed/,
+    );
+  });
 });
