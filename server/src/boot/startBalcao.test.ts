@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Camunda8 } from '@camunda8/sdk';
 import { ZBClient } from 'zeebe-node';
 import { createLogger } from '@balcao/platform';
 import { createScratchPostgres, testDatabaseKind } from '@balcao/platform/testing';
@@ -116,5 +117,51 @@ describe(`startBalcao with the engine gateway (${testDatabaseKind})`, { timeout:
     await expect(attempt).rejects.toThrow(
       /Component "idNumber": custom JavaScript in calculateValue is not allowed/,
     );
+  });
+
+  it('should let a Zeebe client in production sign in with OAuth client credentials', async () => {
+    // given
+    const config = loadServerConfig({
+      ...(await databaseEnv()),
+      PORT: '0',
+      GATEWAY_ADDRESS: '127.0.0.1:0',
+      NODE_ENV: 'production',
+      AGENCIES: 'off',
+      SEED_DEMO_ACCOUNTS: 'true',
+      PAYMENT_WEBHOOK_SECRET: 'a-real-secret-for-this-test',
+    });
+    const balcao: Balcao = await startBalcao(config, log);
+    cleanups.push(() => balcao.close());
+    const admin = await findAccountByLogin(balcao.db, 'admin');
+    const { token } = await createApiToken(balcao.db, admin!.id, 'worker');
+    const sdk = (secret: string) =>
+      new Camunda8({
+        ZEEBE_GRPC_ADDRESS: `grpc://${balcao.gatewayAddress}`,
+        CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+        CAMUNDA_OAUTH_URL: `${balcao.httpUrl}/oauth/token`,
+        ZEEBE_CLIENT_ID: 'admin',
+        ZEEBE_CLIENT_SECRET: secret,
+        CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true,
+        CAMUNDA_LOG_LEVEL: 'none',
+        ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+        ZEEBE_GRPC_CLIENT_RETRY: false,
+      } as ConstructorParameters<typeof Camunda8>[0]).getZeebeGrpcApiClient();
+    const good = sdk(token);
+    const bad = sdk('blc_not-a-real-token');
+    cleanups.push(
+      () => good.close(1000),
+      () => bad.close(1000),
+    );
+
+    // when
+    const topology = await good.topology();
+    const refused = await bad.topology().then(
+      () => 'accepted',
+      (error: unknown) => String(error),
+    );
+
+    // then
+    expect(topology.brokers).toHaveLength(1);
+    expect(refused).toMatch(/invalid_client|401|Failed to get token/);
   });
 });

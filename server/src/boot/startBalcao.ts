@@ -27,6 +27,8 @@ import { documentRoutes } from '../documents/documentRoutes';
 import { verificationRoutes } from '../documents/verificationRoutes';
 import { createApp } from '../http/createApp';
 import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
+import { AccessTokens } from '../identity/oauth/accessTokens';
+import { oauthTokenRoute } from '../identity/oauth/oauthTokenRoute';
 import { demoAccountLines, seedDemoAccounts } from '../identity/demoAccounts';
 import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
 import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
@@ -79,7 +81,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     // identity API tokens (and GATEWAY_TOKENS, if set) are required.
     authenticator: needsTokens(config)
       ? anyOf([
-          createGatewayAuthenticator(db),
+          (token) => createGatewayAuthenticator(db, { accessTokens: signing.tokens })(token),
           ...(config.GATEWAY_TOKENS.length > 0
             ? [staticTokenAuthenticator(config.GATEWAY_TOKENS)]
             : []),
@@ -88,6 +90,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
   });
 
   const nodeId = config.NODE_ID ?? `${os.hostname()}-${process.pid}`;
+  const signing: { tokens?: AccessTokens } = {};
   const engine = engineService({
     db,
     log,
@@ -140,6 +143,8 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const httpUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 
     await migrate(db, migrationSets, log);
+    signing.tokens = await AccessTokens.load(db);
+    late.add(oauthTokenRoute(db, signing.tokens));
     const { grpc } = await engine.start();
     migrated = true;
     const gatewayAddress = `${grpc.host.includes(':') ? `[${grpc.host}]` : grpc.host}:${grpc.port}`;
