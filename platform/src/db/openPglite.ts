@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, Queryable, QueryResult, Row } from './Database';
+import type { Database, Queryable, QueryResult } from './Database';
 import { lockDataDir } from './dataDirLock';
 
 const INT8 = 20;

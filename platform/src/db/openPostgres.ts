@@ -6,7 +6,6 @@ import {
   type Database,
   type Queryable,
   type QueryResult,
-  type Row,
 } from './Database';
 
 const INT8 = 20;
