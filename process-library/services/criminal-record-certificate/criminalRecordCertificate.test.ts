@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
+
+const processId = 'criminal-record-certificate';
+let h: ScenarioHarness;
+
+beforeAll(async () => {
+  h = await ScenarioHarness.start();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+function application(caseRef: string, idNumber: string, extra: Record<string, unknown> = {}) {
+  return {
+    caseRef,
+    applicantAccount: 'citizen-P0001',
+    applicantPhone: '+85366123456',
+    language: 'en',
+    idNumber,
+    purpose: 'employment',
+    urgency: 'normal',
+    deliveryFormat: 'electronic',
+    sendToDepartment: false,
+    consent: true,
+    ...extra,
+  };
+}
+
+async function standInNotices(caseRef: string): Promise<{ channel: string; template: string }[]> {
+  const res = await fetch(
+    `${h.agencies.urls.notification}/notices?recipient=${encodeURIComponent('+85366123456')}&caseRef=${caseRef}`,
+    { headers: { 'x-api-key': h.agencies.apiKeys.notification } },
+  );
+  return ((await res.json()) as { notices: { channel: string; template: string }[] }).notices;
+}
+
+describe('P1 criminal record certificate', () => {
+  it('should verify, take the payment and issue the certificate to the receiving department', async () => {
+    // given
+    const caseRef = 'DSI-CRC-0001';
+    const key = await h.startApplication(
+      processId,
+      application(caseRef, '1234567(8)', { sendToDepartment: true, receivingDepartment: 'SAFP' }),
+    );
+
+    // when
+    await h.settlePayment(key, 'complete');
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect((await h.milestones(key)).map((m) => m.en)).toEqual([
+      'Application accepted',
+      'Awaiting payment',
+      'Certificate issued',
+      'Sent to the department',
+    ]);
+    const vars = await h.t.finalVariables(key);
+    expect(vars.certificate).toMatchObject({
+      verificationCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+    });
+    expect(vars.exchange).toMatchObject({ status: 'DELIVERED' });
+    expect(h.notices.notices.filter((n) => n.caseRef === caseRef).map((n) => n.template)).toEqual([
+      'crc-ready@1',
+    ]);
+    expect(await standInNotices(caseRef)).toEqual([
+      expect.objectContaining({ channel: 'sms', template: 'crc-ready@1' }),
+    ]);
+  });
+
+  it('should ask for missing information in a clerk-verified case and then issue', async () => {
+    // given a non-permanent resident: not a simple case
+    const caseRef = 'DSI-CRC-0002';
+    const key = await h.startApplication(processId, application(caseRef, '7000000(1)'));
+    await h.settlePayment(key, 'complete');
+    const verification = await h.waitForUserTask(key, 'verification');
+
+    // when the clerk asks for a document, the applicant submits it, and the clerk approves
+    await h.t.engine.completeUserTask({
+      key: verification,
+      variables: { clerkDecision: 'requestInformation', missingItems: 'Copy of your work permit' },
+    });
+    await h.waitForUserTask(key, 'provide');
+    await h.t.engine.publishMessage({
+      name: 'documents-submitted',
+      correlationKey: caseRef,
+      timeToLive: 0,
+      messageId: `${caseRef}:documents:1`,
+      variables: {},
+    });
+    const second = await h.waitForUserTask(key, 'verification');
+    await h.t.engine.completeUserTask({ key: second, variables: { clerkDecision: 'approve' } });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect((await h.milestones(key)).map((m) => m.en)).toEqual([
+      'Application accepted',
+      'Awaiting payment',
+      'In process at DSI',
+      'Awaiting documents',
+      'In process at DSI',
+      'Certificate issued',
+    ]);
+    expect((await h.t.finalVariables(key)).certificate).toMatchObject({
+      validUntil: expect.any(String),
+    });
+  });
+
+  it('should close the application as withdrawn when the applicant does not react in time', async () => {
+    // given
+    const caseRef = 'DSI-CRC-0003';
+    const key = await h.startApplication(processId, application(caseRef, '7000000(1)'));
+    await h.settlePayment(key, 'complete');
+    const verification = await h.waitForUserTask(key, 'verification');
+    await h.t.engine.completeUserTask({
+      key: verification,
+      variables: { clerkDecision: 'requestInformation', missingItems: 'Copy of your passport' },
+    });
+    await h.waitForUserTask(key, 'provide');
+
+    // when the 10 working days (14 calendar days) pass
+    await h.t.advance(15 * 24 * 3_600_000);
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endWithdrawn:ELEMENT_COMPLETED');
+    expect(h.notices.notices.filter((n) => n.caseRef === caseRef).map((n) => n.template)).toEqual([
+      'crc-deemed-withdrawn@1',
+    ]);
+  });
+
+  it('should reject the application when the civil registry does not know the person', async () => {
+    // given
+    const caseRef = 'DSI-CRC-0004';
+
+    // when
+    const key = await h.startApplication(processId, application(caseRef, '1999999(9)'));
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endNotFound:ELEMENT_COMPLETED');
+    expect(await standInNotices(caseRef)).toEqual([
+      expect.objectContaining({ channel: 'sms', template: 'crc-identity-not-confirmed@1' }),
+    ]);
+  });
+});
