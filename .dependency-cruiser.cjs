@@ -34,7 +34,8 @@ module.exports = {
     ),
     {
       name: 'no-circular',
-      comment: 'runtime import cycles; cycles through type-only imports vanish at run time and are allowed',
+      comment:
+        'runtime import cycles; cycles through type-only imports vanish at run time and are allowed',
       severity: 'error',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

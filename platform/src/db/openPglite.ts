@@ -26,7 +26,10 @@ export async function openPglite(options: {
     throw error;
   });
   const queryable = (target: PGlite | Transaction): Queryable => ({
-    async query<R extends object>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    async query<R extends object>(
+      text: string,
+      params?: readonly unknown[],
+    ): Promise<QueryResult<R>> {
       const result = await target.query<R>(text, params ? [...params] : undefined);
       return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
     },

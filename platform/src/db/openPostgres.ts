@@ -27,7 +27,10 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
   );
 
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R extends object>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    async query<R extends object>(
+      text: string,
+      params?: readonly unknown[],
+    ): Promise<QueryResult<R>> {
       const result = await target.query<R>(text, params ? [...params] : undefined);
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
