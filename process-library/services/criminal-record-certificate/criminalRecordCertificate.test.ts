@@ -16,7 +16,7 @@ function application(caseRef: string, idNumber: string, extra: Record<string, un
   return {
     caseRef,
     applicantAccount: 'citizen-P0001',
-    applicantPhone: '+85366123456',
+    applicantPhone: phone,
     language: 'en',
     idNumber,
     purpose: 'employment',
@@ -28,13 +28,7 @@ function application(caseRef: string, idNumber: string, extra: Record<string, un
   };
 }
 
-async function standInNotices(caseRef: string): Promise<{ channel: string; template: string }[]> {
-  const res = await fetch(
-    `${h.agencies.urls.notification}/notices?recipient=${encodeURIComponent('+85366123456')}&caseRef=${caseRef}`,
-    { headers: { 'x-api-key': h.agencies.apiKeys.notification } },
-  );
-  return ((await res.json()) as { notices: { channel: string; template: string }[] }).notices;
-}
+const phone = '+85366123456';
 
 describe('P1 criminal record certificate', () => {
   it('should verify, take the payment and issue the certificate to the receiving department', async () => {
@@ -62,10 +56,8 @@ describe('P1 criminal record certificate', () => {
       verificationCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
     });
     expect(vars.exchange).toMatchObject({ status: 'DELIVERED' });
-    expect(h.notices.notices.filter((n) => n.caseRef === caseRef).map((n) => n.template)).toEqual([
-      'crc-ready@1',
-    ]);
-    expect(await standInNotices(caseRef)).toEqual([
+    expect(h.inAppTemplates(caseRef)).toEqual(['crc-ready@1']);
+    expect(await h.standInNotices(phone, caseRef)).toEqual([
       expect.objectContaining({ channel: 'sms', template: 'crc-ready@1' }),
     ]);
   });
@@ -128,9 +120,7 @@ describe('P1 criminal record certificate', () => {
     // then
     expect(state).toBe('COMPLETED');
     expect(await h.t.elementTrail(key)).toContain('endWithdrawn:ELEMENT_COMPLETED');
-    expect(h.notices.notices.filter((n) => n.caseRef === caseRef).map((n) => n.template)).toEqual([
-      'crc-deemed-withdrawn@1',
-    ]);
+    expect(h.inAppTemplates(caseRef)).toEqual(['crc-deemed-withdrawn@1']);
   });
 
   it('should reject the application when the civil registry does not know the person', async () => {
@@ -144,7 +134,7 @@ describe('P1 criminal record certificate', () => {
     // then
     expect(state).toBe('COMPLETED');
     expect(await h.t.elementTrail(key)).toContain('endNotFound:ELEMENT_COMPLETED');
-    expect(await standInNotices(caseRef)).toEqual([
+    expect(await h.standInNotices(phone, caseRef)).toEqual([
       expect.objectContaining({ channel: 'sms', template: 'crc-identity-not-confirmed@1' }),
     ]);
   });

@@ -166,6 +166,27 @@ export class ScenarioHarness {
     return keys;
   }
 
+  /** Templates of the in-app notices of a case, in order. */
+  inAppTemplates(caseRef: string): string[] {
+    return this.notices.notices.filter((n) => n.caseRef === caseRef).map((n) => n.template);
+  }
+
+  /** Notices the stand-in notification gateway sent to a recipient for a case. */
+  async standInNotices(
+    recipient: string,
+    caseRef: string,
+  ): Promise<{ channel: string; template: string; personalisation: Record<string, unknown> }[]> {
+    const res = await fetch(
+      `${this.agencies.urls.notification}/notices?recipient=${encodeURIComponent(recipient)}&caseRef=${encodeURIComponent(caseRef)}`,
+      { headers: { 'x-api-key': this.agencies.apiKeys.notification } },
+    );
+    return (
+      (await res.json()) as {
+        notices: { channel: string; template: string; personalisation: Record<string, unknown> }[];
+      }
+    ).notices;
+  }
+
   async close(): Promise<void> {
     await this.connectors.close();
     await this.zeebe.close(1_000);
