@@ -62,9 +62,7 @@ describe('P2 tax clearance certificate', () => {
     );
 
     // when 30 days pass without settlement
-    await h.waitFor('the settlement wait', async () =>
-      (await h.t.elementTrail(key)).includes('debtsSettled:ELEMENT_ACTIVATED') ? true : undefined,
-    );
+    await h.waitForElement(key, 'debtsSettled');
     await h.t.advance(31 * 24 * 3_600_000);
     const state = await h.waitForEnd(key);
 

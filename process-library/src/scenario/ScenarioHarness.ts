@@ -128,6 +128,21 @@ export class ScenarioHarness {
     });
   }
 
+  /** Waits until an element is active (a wait state reached) anywhere in the instance tree. */
+  waitForElement(rootKey: number, elementId: string): Promise<true> {
+    return this.waitFor(`element ${elementId}`, async () => {
+      const tree = await this.instanceTree(rootKey);
+      const reached = (await this.t.events()).some(
+        (e) =>
+          e.valueType === 'PROCESS_INSTANCE' &&
+          e.intent === 'ELEMENT_ACTIVATED' &&
+          e.value.elementId === elementId &&
+          tree.has(Number(e.processInstanceKey)),
+      );
+      return reached ? true : undefined;
+    });
+  }
+
   /** Waits for the instance to end; an incident anywhere in its tree fails at once. */
   waitForEnd(rootKey: number): Promise<string> {
     return this.waitFor('the application to end', async () => {
