@@ -44,6 +44,26 @@ describe('libraryEntries', () => {
     expect(second.forms.some((f) => f.isNew)).toBe(false);
   });
 
+  it('should lay out every flow element and sequence flow of every model (BPMN DI)', () => {
+    // when
+    let checked = 0;
+    const missing = libraryResources()
+      .filter((r) => r.name.endsWith('.bpmn'))
+      .flatMap((r) => {
+        const xml = r.content.toString('utf8');
+        const process = xml.slice(xml.indexOf('<bpmn:process'), xml.indexOf('</bpmn:process>'));
+        const ids = [...process.matchAll(/<bpmn:(?!process)\w+ id="([^"]+)"/g)].map((m) => m[1]);
+        checked += ids.length;
+        return ids
+          .filter((id) => !xml.includes(`bpmnElement="${id ?? ''}"`))
+          .map((id) => `${r.name}#${id ?? ''}`);
+      });
+
+    // then
+    expect(checked).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
   it('should ship only forms that pass checkFormDefinition without warnings', () => {
     // when
     const forms = libraryResources().filter((r) => r.name.endsWith('.form.json'));
