@@ -1,3 +1,4 @@
+import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
@@ -55,6 +56,8 @@ describe('P1 criminal record certificate', () => {
     expect(vars.certificate).toMatchObject({
       verificationCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
     });
+    const code = (vars.certificate as { verificationCode: string }).verificationCode;
+    expect((await verifyDocument(h.documents, code)).status).toBe('GENUINE');
     expect(vars.exchange).toMatchObject({ status: 'DELIVERED' });
     expect(h.inAppTemplates(caseRef)).toEqual(['crc-ready@1']);
     expect(await h.standInNotices(phone, caseRef)).toEqual([

@@ -37,6 +37,8 @@ export class ScenarioHarness {
     readonly t: TestEngine,
     readonly agencies: RunningAgencies,
     readonly notices: MemoryInAppNoticeSink,
+    /** Where issued certificates are stored (for `verifyDocument`). */
+    readonly documents: FileDocumentSink,
     private readonly gateway: GrpcGateway,
     private readonly zeebe: Zeebe,
     private readonly connectors: RunningConnectors,
@@ -67,6 +69,7 @@ export class ScenarioHarness {
     );
     const notices = new MemoryInAppNoticeSink();
     const documentsDir = mkdtempSync(join(tmpdir(), 'balcao-library-'));
+    const documents = new FileDocumentSink(documentsDir);
     const connectors = startConnectors({
       zeebe,
       log,
@@ -77,7 +80,7 @@ export class ScenarioHarness {
         taxConnector,
         exchangeDocumentConnector,
         issueDocumentConnector({
-          sink: new FileDocumentSink(documentsDir),
+          sink: documents,
           verificationBaseUrl: 'https://balcao.example/verify',
         }),
         notifyConnector({ inApp: notices }),
@@ -90,6 +93,7 @@ export class ScenarioHarness {
       t,
       agencies,
       notices,
+      documents,
       gateway,
       zeebe,
       connectors,
