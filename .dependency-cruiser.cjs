@@ -13,12 +13,12 @@ module.exports = {
   forbidden: [
     forbid(
       'platform',
-      'engine|forms|connectors|agencies|server',
+      'engine|forms|connectors|agencies|server|process-library',
       'platform is the base: it depends on nothing of ours',
     ),
     forbid(
       'engine',
-      'forms|connectors|agencies|server',
+      'forms|connectors|agencies|server|process-library',
       'the engine depends on nothing of ours but the platform',
     ),
     forbid('forms', 'engine|connectors|agencies|server', 'forms depend only on the platform'),
@@ -29,9 +29,10 @@ module.exports = {
     ),
     forbid(
       'agencies',
-      'engine|forms|connectors|server',
+      'engine|forms|connectors|server|process-library',
       'the stand-in agencies know nothing of Balcão',
     ),
+    forbid('process-library', 'server', 'the process library may use any part but the server'),
     {
       name: 'no-circular',
       comment:

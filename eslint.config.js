@@ -3,7 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const packages = ['platform', 'engine', 'forms', 'connectors', 'agencies', 'server'];
+const packages = [
+  'platform',
+  'engine',
+  'forms',
+  'connectors',
+  'agencies',
+  'server',
+  'process-library',
+];
 
 export default tseslint.config(
   {

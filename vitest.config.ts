@@ -1,7 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 // One Vitest project per part, so `vitest run --project engine` runs one part's tests.
-const parts = ['platform', 'engine', 'forms', 'connectors', 'agencies', 'server', 'docker'];
+const parts = [
+  'platform',
+  'engine',
+  'forms',
+  'connectors',
+  'agencies',
+  'server',
+  'process-library',
+  'docker',
+];
 
 export default defineConfig({
   test: {

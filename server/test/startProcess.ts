@@ -17,6 +17,7 @@ export function startProcess(env: Record<string, string>): Promise<RunningNode> 
       ...process.env,
       PORT: '0',
       GATEWAY_ADDRESS: '127.0.0.1:0',
+      AGENCIES_PORT: '0',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       ...env,

@@ -53,6 +53,10 @@ describe('npm start on the embedded database', () => {
 
     // then
     expect(second.output()).not.toContain('applied');
+    // The library is deployed on every start; nothing changed, so no new versions.
+    expect(first.output()).toContain('criminal-record-certificate v1');
+    expect(second.output()).toContain('criminal-record-certificate v1');
+    expect(second.output()).not.toContain('criminal-record-certificate v2');
     const reopened = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
     const marker = await reopened.query('select note from marker');
     const migrations = await reopened.query('select namespace, version from balcao_migration');

@@ -30,6 +30,7 @@ import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
 import { AccessTokens } from '../identity/oauth/accessTokens';
 import { oauthTokenRoute } from '../identity/oauth/oauthTokenRoute';
 import { demoAccountLines, seedDemoAccounts } from '../identity/demoAccounts';
+import { deployProcessLibrary } from '../integrations/deployProcessLibrary';
 import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
 import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
 import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
@@ -151,6 +152,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const seedDemo = config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production';
     if (seedDemo) await seedDemoAccounts(db);
     live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
+    if (config.DEPLOY_LIBRARY) await deployProcessLibrary(gatewayAddress, log);
     integrations = await startIntegrations(config, {
       gatewayAddress,
       publicUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,

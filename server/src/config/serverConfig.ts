@@ -77,6 +77,8 @@ export const serverConfigSchema = baseConfigSchema
     PUBLIC_URL: z.url().optional(),
     UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(10),
     CONNECTORS: z.enum(['on', 'off'], { error: 'expected on or off' }).default('on'),
+    /** Deploy the bundled process library at start (only what changed gets a new version). */
+    DEPLOY_LIBRARY: z.stringbool({ error: 'expected true or false' }).default(true),
   })
   .refine((config) => config.AGENCIES !== 'external' || config.AGENCIES_URL !== undefined, {
     message: 'expected AGENCIES_URL when AGENCIES=external',
