@@ -31,6 +31,7 @@ import { AccessTokens } from '../identity/oauth/accessTokens';
 import { oauthTokenRoute } from '../identity/oauth/oauthTokenRoute';
 import { demoAccountLines, seedDemoAccounts } from '../identity/demoAccounts';
 import { deployProcessLibrary } from '../integrations/deployProcessLibrary';
+import { InternalCredential } from '../integrations/internalClient';
 import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
 import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
 import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
@@ -82,6 +83,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     // identity API tokens (and GATEWAY_TOKENS, if set) are required.
     authenticator: needsTokens(config)
       ? anyOf([
+          async (token) => (internal.matches(token) ? internalPrincipal : undefined),
           (token) => createGatewayAuthenticator(db, { accessTokens: signing.tokens })(token),
           ...(config.GATEWAY_TOKENS.length > 0
             ? [staticTokenAuthenticator(config.GATEWAY_TOKENS)]
@@ -92,6 +94,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
 
   const nodeId = config.NODE_ID ?? `${os.hostname()}-${process.pid}`;
   const signing: { tokens?: AccessTokens } = {};
+  const internal = new InternalCredential();
   const engine = engineService({
     db,
     log,
@@ -152,9 +155,10 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const seedDemo = config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production';
     if (seedDemo) await seedDemoAccounts(db);
     live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
-    if (config.DEPLOY_LIBRARY) await deployProcessLibrary(gatewayAddress, log);
+    const camunda = internal.client(gatewayAddress);
+    if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, log);
     integrations = await startIntegrations(config, {
-      gatewayAddress,
+      camunda,
       publicUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
       log,
     });
@@ -178,6 +182,10 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
         listening.closeAllConnections();
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         await running.close();
+        await camunda
+          .getZeebeGrpcApiClient()
+          .close(2000)
+          .catch(() => undefined);
         await engine.stop();
         await stopNode?.();
         await db.close();
@@ -227,6 +235,9 @@ function needsTokens(config: ServerConfig): boolean {
     authRequired({ host: grpcHost, nodeEnv: config.NODE_ENV })
   );
 }
+
+/** Who this node's own clients are to the gateway. */
+const internalPrincipal = { id: 'balcao-internal' };
 
 /** The first authenticator that recognises a token wins. */
 function anyOf(authenticators: Authenticator[]): Authenticator {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import {
   agencyEndpointsSchema,
   civilRegistryConnector,
@@ -29,7 +29,7 @@ export interface ConnectorWorkers {
  * other client (so they work the same against a Camunda 8 cluster).
  */
 export function startConnectorWorkers(options: {
-  gatewayAddress: string;
+  camunda: Camunda8;
   agenciesUrl: string;
   agencyKeys: Record<string, string>;
   webhookSecret: string;
@@ -37,13 +37,7 @@ export function startConnectorWorkers(options: {
   dataDir: string;
   log: Logger;
 }): ConnectorWorkers {
-  const camunda = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${options.gatewayAddress}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
-  } as ConstructorParameters<typeof Camunda8>[0]);
-  const zeebe = camunda.getZeebeGrpcApiClient();
+  const zeebe = options.camunda.getZeebeGrpcApiClient();
   const documents = new FileDocumentSink(path.join(options.dataDir, 'certificates'));
   const agency = (name: string) => ({
     url: `${options.agenciesUrl}/${name}`,
@@ -82,7 +76,6 @@ export function startConnectorWorkers(options: {
     }),
     async close() {
       await running.close();
-      await zeebe.close(2000).catch(() => undefined);
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Camunda8 } from '@camunda8/sdk';
 import type { Logger } from '@balcao/platform';
 import type { ServerConfig } from '../config/serverConfig';
 import { startAgencyStandIns, type AgencyStandIns } from './startAgencyStandIns';
@@ -22,7 +23,7 @@ export interface Integrations {
 /** The agencies (stand-ins or real) and the connectors that call them. */
 export async function startIntegrations(
   config: ServerConfig,
-  deps: { gatewayAddress: string; publicUrl: string; log: Logger },
+  deps: { camunda: Camunda8; publicUrl: string; log: Logger },
 ): Promise<Integrations> {
   let standIns: AgencyStandIns | undefined;
   if (config.AGENCIES === 'embedded') {
@@ -36,7 +37,7 @@ export async function startIntegrations(
   const connectors =
     config.CONNECTORS === 'on' && agenciesUrl
       ? startConnectorWorkers({
-          gatewayAddress: deps.gatewayAddress,
+          camunda: deps.camunda,
           agenciesUrl,
           agencyKeys: { ...demoKeys, ...config.AGENCY_API_KEYS },
           webhookSecret: config.PAYMENT_WEBHOOK_SECRET,

@@ -1,0 +1,28 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Camunda8 } from '@camunda8/sdk';
+
+/**
+ * This node's own Zeebe clients (connectors, library deployment) reach the gateway like any
+ * other client. When the gateway requires tokens they present a random secret made at start
+ * and known to this process only.
+ */
+export class InternalCredential {
+  readonly token = `balcao-internal-${randomBytes(32).toString('base64url')}`;
+
+  /** The gateway accepts it as an admin of this node. */
+  matches(candidate: string): boolean {
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(this.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  client(gatewayAddress: string): Camunda8 {
+    return new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://${gatewayAddress}`,
+      CAMUNDA_AUTH_STRATEGY: 'BEARER',
+      CAMUNDA_OAUTH_TOKEN: this.token,
+      CAMUNDA_LOG_LEVEL: 'none',
+      ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+    } as ConstructorParameters<typeof Camunda8>[0]);
+  }
+}
