@@ -1,10 +1,4 @@
-import type { Database, Logger } from '@balcao/platform';
-import {
-  deployResources,
-  type DeploymentResult,
-  type Resource,
-  type ResourceValidator,
-} from '../deploy/deployResources';
+import { deployResources, type DeploymentResult, type Resource } from '../deploy/deployResources';
 import type { EngineEvent } from '../log/EngineEvent';
 import { CommandProcessor } from './CommandProcessor';
 import { reject } from './commands/EngineRejection';
@@ -31,9 +25,14 @@ import {
   rootsSubscribedTo,
   type PublishMessageInput,
 } from './commands/messageCommands';
-import { startProcessInstance } from './commands/startProcessInstance';
 import { broadcastSignal, rootsWithSignal } from './commands/signalCommands';
-import { rootOfTimer, triggerTimer } from './commands/timerCommands';
+import { rootOfTimer, triggerDueTimer } from './commands/timerCommands';
+import {
+  createInstance,
+  type CreatedInstance,
+  type CreateInstanceInput,
+} from './commands/createInstance';
+import { ResultAnnouncer } from './ResultAnnouncer';
 import {
   assignUserTask,
   completeUserTask,
@@ -41,41 +40,14 @@ import {
   updateUserTask,
 } from './commands/userTaskCommands';
 import { systemClock, type Clock } from './context/Clock';
-import { Definitions, type ProcessDefinition } from './context/Definitions';
+import type { EngineOptions } from './EngineOptions';
+import { Definitions } from './context/Definitions';
 import { activateJobs, type ActivatedJob, type ActivateJobsInput } from './jobs/activateJobs';
 import { JobWaiters } from './jobs/JobWaiters';
 import type { Lifecycle } from './lifecycle/Lifecycle';
 import { ResultWaiters, type InstanceResult } from './ResultWaiters';
 import { Scheduler } from './scheduler/Scheduler';
-import { loadRows } from '../state/loadInstanceState';
 import type { UserTaskRow } from '../state/rows';
-
-export interface EngineOptions {
-  db: Database;
-  log: Logger;
-  clock?: Clock;
-  /** How often the scheduler looks for due timers, job deadlines and expired messages. */
-  schedulerIntervalMs?: number;
-  /** Checks form resources at deploy (the server passes the forms package's validator). */
-  formValidator?: ResourceValidator;
-  /** false: no background scheduler (tests drive `runDueWork` with their clock). */
-  scheduler?: boolean;
-}
-
-export interface CreateInstanceInput {
-  bpmnProcessId?: string;
-  processDefinitionKey?: number;
-  /** -1 or undefined: the latest version. */
-  version?: number;
-  variables?: Record<string, unknown>;
-}
-
-export interface CreatedInstance {
-  processInstanceKey: number;
-  processDefinitionKey: number;
-  bpmnProcessId: string;
-  version: number;
-}
 
 const JOBS_CHANNEL = 'balcao_engine_jobs';
 
@@ -88,11 +60,13 @@ export class Engine {
   private readonly processor: CommandProcessor;
   private readonly jobWaiters = new JobWaiters();
   private readonly results = new ResultWaiters();
+  private readonly announcer: ResultAnnouncer;
   private readonly listeners = new Set<(events: readonly EngineEvent[]) => void>();
   private readonly scheduler: Scheduler;
   private unlisten: (() => Promise<void>) | undefined;
 
   private constructor(private readonly options: EngineOptions) {
+    this.announcer = new ResultAnnouncer(options.db, options.log, this.results);
     this.clock = options.clock ?? systemClock;
     this.processor = new CommandProcessor(
       options.db,
@@ -105,7 +79,7 @@ export class Engine {
           const result = { processInstanceKey: instance.key, state, variables };
           if (this.results.isWaiting(instance.key)) this.results.settle(result);
           // The caller may wait on another node: tell every node.
-          else void announceEnd(options.db, options.log, instance.key, state);
+          else this.announcer.announce(instance.key, state);
         },
         committed: (events) => {
           if (events.some((e) => e.valueType === 'SIGNAL' && e.intent === 'THROWN'))
@@ -122,7 +96,7 @@ export class Engine {
         triggerTimer: (key) =>
           this.run(
             (tx) => rootOfTimer(tx, key),
-            (life) => loadStartTimer(life, key),
+            (life) => triggerDueTimer(life, key),
           ),
         timeOutJob: (key) =>
           this.run(
@@ -150,9 +124,7 @@ export class Engine {
     const unlistenJobs = await options.db.listen(JOBS_CHANNEL, (type) =>
       engine.jobWaiters.wake([type]),
     );
-    const unlistenEnds = await options.db.listen(ENDED_CHANNEL, (payload) =>
-      engine.endedElsewhere(payload),
-    );
+    const unlistenEnds = await engine.announcer.listen();
     engine.unlisten = async () => {
       await unlistenJobs();
       await unlistenEnds();
@@ -180,7 +152,7 @@ export class Engine {
   }
 
   createProcessInstance(input: CreateInstanceInput): Promise<CreatedInstance> {
-    return this.run(noRoots, async (life) => this.create(life, input));
+    return this.run(noRoots, async (life) => createInstance(life, input, false));
   }
 
   /** Creates an instance and waits until it ends (or `requestTimeout` ms pass). */
@@ -189,7 +161,7 @@ export class Engine {
   ): Promise<CreatedInstance & { variables: Record<string, unknown> }> {
     let endedNow: InstanceResult | undefined;
     const created = await this.run(noRoots, async (life) => {
-      const result = await this.create(life, input, true);
+      const result = await createInstance(life, input, true);
       life.processEndedListeners.push((instance, state, variables) => {
         if (instance.key === result.processInstanceKey)
           endedNow = { processInstanceKey: instance.key, state, variables };
@@ -401,82 +373,6 @@ export class Engine {
     return this.scheduler.runDue();
   }
 
-  private async create(
-    life: Lifecycle,
-    input: CreateInstanceInput,
-    awaitResult = false,
-  ): Promise<CreatedInstance> {
-    const definition = await this.findDefinition(life, input);
-    const start = definition.process.startEvents.none;
-    if (!start) {
-      throw reject.invalidState(
-        `Expected to create instance of process with none start event, but there is no such event in process '${definition.bpmnProcessId}'. Start it with a message or timer instead.`,
-      );
-    }
-    const processInstanceKey = startProcessInstance(life, definition, {
-      startElementId: start,
-      variables: input.variables ?? {},
-      awaitResult,
-    });
-    return {
-      processInstanceKey,
-      processDefinitionKey: definition.key,
-      bpmnProcessId: definition.bpmnProcessId,
-      version: definition.version,
-    };
-  }
-
-  private async findDefinition(
-    life: Lifecycle,
-    input: CreateInstanceInput,
-  ): Promise<ProcessDefinition> {
-    const definitions = this.processor.definitions;
-    const tx = life.ctx.tx;
-    if (input.processDefinitionKey) {
-      const found = await definitions.get(tx, input.processDefinitionKey);
-      if (!found)
-        throw reject.notFound(
-          `Expected to find process definition with key '${input.processDefinitionKey}', but none found.`,
-        );
-      return found;
-    }
-    if (!input.bpmnProcessId)
-      throw reject.invalidArgument(
-        'Expected either a bpmnProcessId or a processDefinitionKey, but none given.',
-      );
-    const found =
-      input.version === undefined || input.version < 0
-        ? await definitions.latest(tx, input.bpmnProcessId)
-        : await definitions.byVersion(tx, input.bpmnProcessId, input.version);
-    if (!found) {
-      const which =
-        input.version === undefined || input.version < 0
-          ? 'latest version'
-          : `version '${input.version}'`;
-      throw reject.notFound(
-        `Expected to find process definition with process ID '${input.bpmnProcessId}' (${which}), but none found. Deploy it first.`,
-      );
-    }
-    return found;
-  }
-
-  /** A process instance a caller here waits for ended on another node. */
-  private endedElsewhere(payload: string): void {
-    const { key, state } = JSON.parse(payload) as {
-      key: number;
-      state: 'COMPLETED' | 'TERMINATED';
-    };
-    if (!this.results.isWaiting(key)) return;
-    finalVariables(this.options.db, key).then(
-      (variables) => this.results.settle({ processInstanceKey: key, state, variables }),
-      (error: unknown) =>
-        this.options.log.warn(
-          { err: error, key },
-          'could not read the result of a process instance',
-        ),
-    );
-  }
-
   private run<T>(
     locate: Parameters<CommandProcessor['execute']>[0],
     work: (life: Lifecycle) => Promise<T>,
@@ -486,38 +382,13 @@ export class Engine {
 }
 
 const noRoots = () => Promise.resolve([]);
-const ENDED_CHANNEL = 'balcao_engine_ended';
-
-async function announceEnd(db: Database, log: Logger, key: number, state: string): Promise<void> {
-  await db
-    .query('select pg_notify($1, $2)', [ENDED_CHANNEL, JSON.stringify({ key, state })])
-    .catch((error: unknown) => {
-      log.warn({ err: error, key }, 'could not announce the end of a process instance');
-    });
-}
-
-/** The root scope's variables at the end of an instance, rebuilt from its variable events. */
-async function finalVariables(db: Database, key: number): Promise<Record<string, unknown>> {
-  const result = await db.query<{ name: string; value: unknown }>(
-    `select value->>'name' as name, value->'value' as value from engine_event
-      where process_instance_key = $1 and value_type = 'VARIABLE' and (value->>'scopeKey')::bigint = $1
-      order by position`,
-    [key],
-  );
-  const variables: Record<string, unknown> = {};
-  for (const row of result.rows) variables[row.name] = row.value;
-  return variables;
-}
-
-/** A start timer belongs to no instance: lock its row so one node fires it once. */
-async function loadStartTimer(life: Lifecycle, key: number): Promise<void> {
-  const ctx = life.ctx;
-  if (!ctx.state.timers.has(key)) {
-    await loadRows(ctx.tx, ctx.state, 'timers', 'key = $1', [key], true);
-    const timer = ctx.state.timers.get(key);
-    if (timer?.processDefinitionKey) await ctx.definitions.get(ctx.tx, timer.processDefinitionKey);
-  }
-  triggerTimer(life, key);
-}
-
-export type { ActivatedJob, ActivateJobsInput, DeploymentResult, Resource, UserTaskRow };
+export type {
+  EngineOptions,
+  ActivatedJob,
+  ActivateJobsInput,
+  CreatedInstance,
+  CreateInstanceInput,
+  DeploymentResult,
+  Resource,
+  UserTaskRow,
+};

@@ -1,5 +1,6 @@
 import type { Queryable } from '@balcao/platform';
 import { ValueType } from '../../log/EngineEvent';
+import { loadRows } from '../../state/loadInstanceState';
 import type { TimerRow } from '../../state/rows';
 import { nextDueDate } from '../../timers/nextDueDate';
 import { parseTimerValue } from '../../timers/parseTimerValue';
@@ -66,4 +67,15 @@ export function scheduleNext(life: Lifecycle, timer: TimerRow): void {
     },
   };
   life.ctx.emit(ValueType.Timer, 'CREATED', row.key, { row }, row.processInstanceKey ?? undefined);
+}
+
+/** A due timer: an instance's is loaded with its tree; a start timer's row is locked here. */
+export async function triggerDueTimer(life: Lifecycle, key: number): Promise<void> {
+  const ctx = life.ctx;
+  if (!ctx.state.timers.has(key)) {
+    await loadRows(ctx.tx, ctx.state, 'timers', 'key = $1', [key], true);
+    const timer = ctx.state.timers.get(key);
+    if (timer?.processDefinitionKey) await ctx.definitions.get(ctx.tx, timer.processDefinitionKey);
+  }
+  triggerTimer(life, key);
 }
