@@ -29,8 +29,21 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
+let stopping = false;
 const stop = () => {
-  void agencies.close().then(() => process.exit(0));
+  if (stopping) return;
+  stopping = true;
+  agencies.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// Started by Balcão: stop when Balcão goes, even if it was killed and could not tell us
+// (its end of our stdin pipe closes then).
+if (process.env.BALCAO_EXIT_WITH_PARENT === '1') {
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+}

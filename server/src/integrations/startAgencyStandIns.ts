@@ -25,8 +25,10 @@ export async function startAgencyStandIns(options: {
       HOST: '127.0.0.1',
       AGENCIES_DATA_DIR: options.dataDir,
       LOG_LEVEL: 'warn',
+      BALCAO_EXIT_WITH_PARENT: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The stdin pipe tells the child when Balcão is gone, however it ended.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   // The stand-ins must not outlive Balcão.
   const killChild = () => child.kill('SIGTERM');
