@@ -37,6 +37,8 @@ beforeAll(async () => {
     CAMUNDA_AUTH_STRATEGY: 'NONE',
     CAMUNDA_LOG_LEVEL: 'none',
     ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+    // A retried CreateProcessInstanceWithResult would start a second instance: no client retries.
+    ZEEBE_GRPC_CLIENT_RETRY: false,
   } as ConstructorParameters<typeof Camunda8>[0]).getZeebeGrpcApiClient();
   // The server will mount handlePaymentWebhook; here a bare HTTP receiver plays that role.
   const handlePaymentWebhook = createPaymentWebhookHandler({
@@ -251,31 +253,35 @@ describe('startConnectors over the Zeebe gateway', () => {
     expect(metrics?.jobs.incident).toBeGreaterThanOrEqual(1);
   });
 
-  it('should wait for payment-completed published from the provider webhook', async () => {
-    // given an instance that requested a payment
-    const finished = zeebe.createProcessInstanceWithResult({
-      bpmnProcessId: 'pay-fee',
-      variables: { caseRef: 'CASE-E2E-PAY' },
-      requestTimeout: 15_000,
-    });
-    let created: { paymentId: string } | undefined;
-    for (let i = 0; i < 200 && !created; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      created = createdPayments[0];
-    }
+  it(
+    'should wait for payment-completed published from the provider webhook',
+    { timeout: 90_000 },
+    async () => {
+      // given an instance that requested a payment
+      const finished = zeebe.createProcessInstanceWithResult({
+        bpmnProcessId: 'pay-fee',
+        variables: { caseRef: 'CASE-E2E-PAY' },
+        requestTimeout: 60_000,
+      });
+      let created: { paymentId: string } | undefined;
+      for (let i = 0; i < 1200 && !created; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        created = createdPayments[0];
+      }
 
-    // when the citizen pays at the provider
-    await fetch(`${agencies.urls.payment}/payments/${created?.paymentId}/complete`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': agencies.apiKeys.payment },
-      body: JSON.stringify({ method: 'mpay' }),
-    });
+      // when the citizen pays at the provider
+      await fetch(`${agencies.urls.payment}/payments/${created?.paymentId}/complete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': agencies.apiKeys.payment },
+        body: JSON.stringify({ method: 'mpay' }),
+      });
 
-    // then
-    const result = await finished;
-    expect(result.variables).toMatchObject({
-      paymentRequest: { paymentId: created?.paymentId, status: 'started' },
-      payment: { id: created?.paymentId, status: 'completed', method: 'mpay' },
-    });
-  });
+      // then
+      const result = await finished;
+      expect(result.variables).toMatchObject({
+        paymentRequest: { paymentId: created?.paymentId, status: 'started' },
+        payment: { id: created?.paymentId, status: 'completed', method: 'mpay' },
+      });
+    },
+  );
 });

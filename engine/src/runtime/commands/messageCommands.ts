@@ -6,6 +6,7 @@ import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { correlateSubscription } from '../messages/correlateBufferedMessage';
 import { reject } from './EngineRejection';
 import { startProcessInstance } from './startProcessInstance';
+import { lockMessageKey } from '../messages/messageLock';
 
 export interface PublishMessageInput {
   name: string;
@@ -21,6 +22,7 @@ export async function rootsSubscribedTo(
   name: string,
   correlationKey: string,
 ): Promise<number[]> {
+  await lockMessageKey(tx, name, correlationKey);
   const result = await tx.query<{ root_key: number }>(
     `select distinct p.root_key from engine_message_subscription s
        join engine_process_instance p on p.key = s.process_instance_key

@@ -3,6 +3,7 @@ import type { MessageRow, MessageSubscriptionRow } from '../../state/rows';
 import { rowFromJson, tables } from '../../state/tables';
 import { triggerEvent } from '../events/triggerEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { lockMessageKey } from './messageLock';
 
 /**
  * A new subscription looks for a buffered message with its name and correlation key that has
@@ -13,6 +14,7 @@ export async function correlateBufferedMessage(
   subscription: MessageSubscriptionRow,
 ): Promise<void> {
   const ctx = life.ctx;
+  await lockMessageKey(ctx.tx, subscription.messageName, subscription.correlationKey);
   const found = await ctx.tx.query<{ row: Record<string, unknown> }>(
     `select to_json(m) as row from engine_message m
       where m.name = $1 and m.correlation_key = $2 and m.expires_at > $3
