@@ -158,6 +158,8 @@ export type IncidentErrorType =
   | 'IO_MAPPING_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'CALLED_ELEMENT_ERROR'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
   | 'UNKNOWN';
 
 export interface IncidentRow {

@@ -1,3 +1,4 @@
+import type * as D from './decisionRows';
 import type * as R from './rows';
 
 /** How a state table maps to its rows: name, primary key, and timestamp columns. */
@@ -20,6 +21,12 @@ export const tables = {
   resources: table<R.ResourceRow>('engine_resource', ['key']),
   processes: table<R.ProcessRow>('engine_process', ['key'], ['createdAt']),
   forms: table<R.FormRow>('engine_form', ['key']),
+  decisionRequirements: table<D.DecisionRequirementsRow>(
+    'engine_decision_requirements',
+    ['key'],
+    ['createdAt'],
+  ),
+  decisions: table<D.DecisionRow>('engine_decision', ['key']),
   processInstances: table<R.ProcessInstanceRow>(
     'engine_process_instance',
     ['key'],

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../log/EngineEvent';
 import type { EngineState } from '../EngineState';
+import type { DecisionRequirementsRow, DecisionRow } from '../decisionRows';
 import type { DeploymentRow, FormRow, ProcessRow, ResourceRow } from '../rows';
 
 export function applyDeploymentEvent(state: EngineState, event: EngineEvent): void {
@@ -16,6 +17,12 @@ export function applyDeploymentEvent(state: EngineState, event: EngineEvent): vo
       return;
     case 'FORM:CREATED':
       s.forms.put((event.value as { row: FormRow }).row);
+      return;
+    case 'DECISION_REQUIREMENTS:CREATED':
+      s.decisionRequirements.put((event.value as { row: DecisionRequirementsRow }).row);
+      return;
+    case 'DECISION:CREATED':
+      s.decisions.put((event.value as { row: DecisionRow }).row);
       return;
   }
 }

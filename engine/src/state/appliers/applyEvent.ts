@@ -16,6 +16,8 @@ const appliers: Record<string, Applier> = {
   DEPLOYMENT: applyDeploymentEvent,
   PROCESS: applyDeploymentEvent,
   FORM: applyDeploymentEvent,
+  DECISION_REQUIREMENTS: applyDeploymentEvent,
+  DECISION: applyDeploymentEvent,
   PROCESS_INSTANCE: applyElementEvent,
   VARIABLE: applyVariableEvent,
   JOB: applyJobEvent,
