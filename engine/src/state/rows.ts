@@ -37,12 +37,12 @@ export interface ElementInstanceRow {
     /** Sequence flows taken into this scope's elements whose targets are not active yet. */
     activeFlows?: number;
     /** An interrupting event is terminating this scope; after that, this element activates. */
-    interruptedBy?: { elementId: string; variables: Record<string, unknown> };
+    interruptedBy?: EventPayload;
     /** Job-based element: the job it waits for. */
     jobKey?: number;
     userTaskKey?: number;
     /** Event-based gateway: the event that won, with the variables it brought. */
-    triggeredBy?: { elementId: string; variables: Record<string, unknown> };
+    triggeredBy?: EventPayload;
     /** Gateways: the outgoing flows chosen when the gateway activated. */
     chosenFlowIds?: string[];
     /** An inner instance of a multi-instance activity (its body is the flow scope). */
@@ -54,6 +54,7 @@ export interface ElementInstanceRow {
       elementId: string;
       startEventId: string;
       variables: Record<string, unknown>;
+      localVariables?: Record<string, unknown>;
     };
     /** A terminate end event ended this scope: nothing new starts in it. */
     terminated?: boolean;
@@ -66,6 +67,14 @@ export interface ElementInstanceRow {
 
 export interface VariableRow {
   key: number;
+/** What a triggered event brings to the element it activates. */
+export interface EventPayload {
+  elementId: string;
+  variables: Record<string, unknown>;
+  /** Set in the activated element's own scope (e.g. errorCode / errorMessage of a caught error). */
+  localVariables?: Record<string, unknown>;
+}
+
   scopeKey: number;
   processInstanceKey: number;
   name: string;

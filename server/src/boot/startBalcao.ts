@@ -23,7 +23,6 @@ import {
 import { FileSystemDocumentStore, formResourceValidator } from '@balcao/forms';
 import { createApiRouter } from '../api/createApiRouter';
 import type { ServerConfig } from '../config/serverConfig';
-import { documentRoutes } from '../documents/documentRoutes';
 import { verificationRoutes } from '../documents/verificationRoutes';
 import { createApp } from '../http/createApp';
 import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
@@ -35,7 +34,9 @@ import { InternalCredential } from '../integrations/internalClient';
 import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
 import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
 import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
+import { apiRoutes } from './apiRoutes';
 import { registerNode } from './registerNode';
+import type { ServerServices } from './ServerServices';
 
 export interface Balcao {
   readonly httpUrl: string;
@@ -130,15 +131,6 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       routers: [
         { path: '/v2', router: engine.v2 },
         { path: '/', router: late.router },
-        {
-          path: '/',
-          router: createApiRouter({
-            db,
-            log,
-            routes: documentRoutes(uploads, { maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024 }),
-            oidc: oidcOptions(config),
-          }),
-        },
       ],
     });
     server = app.listen(config.PORT, config.HOST);
@@ -156,6 +148,8 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     if (seedDemo) await seedDemoAccounts(db);
     live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
     const camunda = internal.client(gatewayAddress);
+    const services: ServerServices = { db, log, config, camunda, live, uploads };
+    late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
     if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, log);
     integrations = await startIntegrations(config, {
       camunda,
@@ -254,6 +248,12 @@ function anyOf(authenticators: Authenticator[]): Authenticator {
 class LateRouters {
   private readonly routers: Router[] = [];
   readonly router: Router = ((req, res, next) => {
+    if (this.routers.length === 0 && req.path.startsWith('/api/')) {
+      res.status(503).json({
+        error: { code: 'UNAVAILABLE', message: 'Balcão is starting. Try again in a few seconds.' },
+      });
+      return;
+    }
     const chain = [...this.routers];
     const run = (i: number): void => {
       const current = chain[i];

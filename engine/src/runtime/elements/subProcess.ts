@@ -20,6 +20,7 @@ export const subProcess: ElementBehaviour<SubProcess> = {
       flowScopeKey: instance.key,
       consumedFlowIds: [],
       variables: start?.variables,
+      localVariables: start?.localVariables,
     });
   },
 };

@@ -51,7 +51,9 @@ export function triggerEventSubProcess(
   start: StartEvent,
   subProcess: SubProcess,
   variables: Record<string, unknown>,
+  localVariables?: Record<string, unknown>,
 ): void {
+  const local = localVariables ? { localVariables } : {};
   if (!start.interrupting) {
     life.push({
       op: 'activate',
@@ -60,7 +62,7 @@ export function triggerEventSubProcess(
       elementId: subProcess.id,
       flowScopeKey: scope.key,
       consumedFlowIds: [],
-      record: { triggeredBy: { elementId: start.id, variables } },
+      record: { triggeredBy: { elementId: start.id, variables, ...local } },
     });
     return;
   }
@@ -73,7 +75,12 @@ export function triggerEventSubProcess(
   );
   life.emitElement(ElementIntent.ScopeInterrupted, scope, {
     record: {
-      pendingEventSubProcess: { elementId: subProcess.id, startEventId: start.id, variables },
+      pendingEventSubProcess: {
+        elementId: subProcess.id,
+        startEventId: start.id,
+        variables,
+        ...local,
+      },
     },
   });
   const children = life.children(scope.key);
@@ -85,7 +92,7 @@ export function triggerEventSubProcess(
       elementId: subProcess.id,
       flowScopeKey: scope.key,
       consumedFlowIds: [],
-      record: { triggeredBy: { elementId: start.id, variables } },
+      record: { triggeredBy: { elementId: start.id, variables, ...local } },
     });
   } else {
     for (const child of children) life.push({ op: 'terminate', key: child.key });

@@ -30,11 +30,14 @@ export function throwError(
   jobKey: number | null = null,
 ): void {
   const catcher = findCatcher(life, thrower, errorCode);
+  // As in Zeebe, the catch event gets the error's code and message as its own local variables:
+  // its output mappings can read them; without mappings they end with the event.
+  const localVariables = { errorCode, errorMessage };
   if (catcher?.kind === 'boundary') {
     life.push({
       op: 'terminate',
       key: catcher.owner.key,
-      record: { interruptedBy: { elementId: catcher.event.id, variables } },
+      record: { interruptedBy: { elementId: catcher.event.id, variables, localVariables } },
     });
     return;
   }
@@ -45,6 +48,7 @@ export function throwError(
       catcher.start,
       eventSubProcessOf(life, catcher.scope, catcher.start)!,
       variables,
+      localVariables,
     );
     return;
   }

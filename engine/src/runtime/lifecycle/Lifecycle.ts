@@ -302,7 +302,13 @@ export class Lifecycle {
         elementId: pending.elementId,
         flowScopeKey: scope.key,
         consumedFlowIds: [],
-        record: { triggeredBy: { elementId: pending.startEventId, variables: pending.variables } },
+        record: {
+          triggeredBy: {
+            elementId: pending.startEventId,
+            variables: pending.variables,
+            ...(pending.localVariables ? { localVariables: pending.localVariables } : {}),
+          },
+        },
       });
       return;
     }
@@ -350,6 +356,7 @@ export class Lifecycle {
     return this.behaviours[element.kind];
   }
 
+        localVariables: interruptedBy.localVariables,
   /** The behaviour of an element instance: its kind's, or the multi-instance body's. */
   behaviourFor(
     instance: ElementInstanceRow,
