@@ -65,8 +65,6 @@ export interface ElementInstanceRow {
   };
 }
 
-export interface VariableRow {
-  key: number;
 /** What a triggered event brings to the element it activates. */
 export interface EventPayload {
   elementId: string;
@@ -75,6 +73,8 @@ export interface EventPayload {
   localVariables?: Record<string, unknown>;
 }
 
+export interface VariableRow {
+  key: number;
   scopeKey: number;
   processInstanceKey: number;
   name: string;

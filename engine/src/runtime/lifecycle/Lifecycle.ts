@@ -322,6 +322,7 @@ export class Lifecycle {
         flowScopeKey: scope.key,
         consumedFlowIds: [],
         variables: interruptedBy.variables,
+        localVariables: interruptedBy.localVariables,
       });
       return;
     }
@@ -356,7 +357,6 @@ export class Lifecycle {
     return this.behaviours[element.kind];
   }
 
-        localVariables: interruptedBy.localVariables,
   /** The behaviour of an element instance: its kind's, or the multi-instance body's. */
   behaviourFor(
     instance: ElementInstanceRow,
