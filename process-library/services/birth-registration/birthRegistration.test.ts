@@ -1,0 +1,163 @@
+import { verifyDocument } from '@balcao/connectors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangedLetters } from '../../src/scenario/exchangedLetters';
+import { instanceOfCase } from '../../src/scenario/instanceOfCase';
+import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
+
+let h: ScenarioHarness;
+
+beforeAll(async () => {
+  h = await ScenarioHarness.start();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+const phone = '+85366123460';
+
+/** What a hospital system publishes (README: "P4 … message from the hospital"). */
+async function notifyBirth(caseRef: string, motherIdNumber: string): Promise<number> {
+  const birthNotificationId = `SSM-BN-${caseRef}`;
+  await h.t.engine.publishMessage({
+    name: 'birth-notified',
+    correlationKey: birthNotificationId,
+    timeToLive: 0,
+    messageId: birthNotificationId,
+    variables: {
+      caseRef,
+      birthNotificationId,
+      hospital: 'SSM',
+      dateOfBirth: '2026-01-04',
+      sex: 'F',
+      motherIdNumber,
+      applicantAccount: 'citizen-P0002',
+      applicantPhone: phone,
+      language: 'pt',
+    },
+  });
+  return instanceOfCase(h, caseRef);
+}
+
+const declaration = {
+  childNameChinese: '陳家樂',
+  childNamePortuguese: 'CHAN KA LOK',
+  address: 'Rua Central 1, Macau',
+  tellUsOnce: true,
+};
+
+describe('P4 birth registration (tell us once)', () => {
+  it('should register the birth, issue the certificate and tell DSI and FSS once', async () => {
+    // given a hospital notification for the mother LEI SIO MEI
+    const caseRef = 'DSAJ-BR-0001';
+    const key = await notifyBirth(caseRef, '5123456(7)');
+
+    // when the parents declare and the registrar registers
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'register', registrationNumber: 'NAS-2026-000123' },
+    });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    const milestones = (await h.milestones(key)).map((m) => m.en);
+    expect(milestones.slice(0, 4)).toEqual([
+      'Birth notified',
+      "Awaiting the parents' declaration",
+      'In process at DSAJ',
+      'Certificate issued',
+    ]);
+    expect(milestones.slice(4).sort()).toEqual([
+      'Birth allowance claimed at FSS',
+      'ID card requested at DSI',
+    ]);
+    const vars = await h.t.finalVariables(key);
+    const certificate = vars.certificate as { verificationCode: string; sha256: string };
+    expect((await verifyDocument(h.documents, certificate.verificationCode)).status).toBe(
+      'GENUINE',
+    );
+    const letters = await exchangedLetters(h.agencies, caseRef);
+    expect(letters.map((l) => [l.receiverDepartment, l.status])).toEqual([
+      ['DSI', 'DELIVERED'],
+      ['FSS', 'DELIVERED'],
+    ]);
+    for (const letter of letters) {
+      expect(letter.body).toContain('NAS-2026-000123');
+      expect(letter.attachments[0]?.sha256).toBe(certificate.sha256);
+      expect(letter.evidence?.receiptId).toMatch(/^RCPT-/);
+    }
+    expect(h.inAppTemplates(caseRef)).toEqual(['birth-registered@1']);
+    expect(await h.standInNotices(phone, caseRef)).toEqual([
+      expect.objectContaining({ channel: 'sms', template: 'birth-registered@1' }),
+    ]);
+  });
+
+  it('should tell the parents when the registrar refuses the declaration, and no agency', async () => {
+    // given
+    const caseRef = 'DSAJ-BR-0002';
+    const key = await notifyBirth(caseRef, '5123456(7)');
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+
+    // when
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'refuse', rejectionReason: 'The names differ from the ID' },
+    });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endRefused:ELEMENT_COMPLETED');
+    expect(await exchangedLetters(h.agencies, caseRef)).toEqual([]);
+    expect(h.inAppTemplates(caseRef)).toEqual(['birth-registration-refused@1']);
+  });
+
+  it('should return the notification to the hospital when the mother is not in the registry', async () => {
+    // given
+    const caseRef = 'DSAJ-BR-0003';
+
+    // when
+    const key = await notifyBirth(caseRef, '1999999(9)');
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endReturned:ELEMENT_COMPLETED');
+    expect((await exchangedLetters(h.agencies, caseRef)).map((l) => l.receiverDepartment)).toEqual([
+      'SSM',
+    ]);
+  });
+
+  it('should report to MP after 30 days without a declaration and still accept it later', async () => {
+    // given
+    const caseRef = 'DSAJ-BR-0004';
+    const key = await notifyBirth(caseRef, '5123456(7)');
+    await h.waitForUserTask(key, 'declare');
+
+    // when 30 days pass
+    await h.t.advance(31 * 24 * 3_600_000);
+    const letters = await h.waitFor('the letter to MP delivered', async () => {
+      const found = await exchangedLetters(h.agencies, caseRef);
+      return found[0]?.status === 'DELIVERED' ? found : undefined;
+    });
+
+    // then MP has a confidential letter, and the parents can still declare
+    expect(letters.map((l) => [l.receiverDepartment, l.classification, l.status])).toEqual([
+      ['MP', 'confidential', 'DELIVERED'],
+    ]);
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+    await h.waitForUserTask(key, 'register');
+    expect(await h.t.instanceState(key)).toBe('ACTIVE');
+  });
+});

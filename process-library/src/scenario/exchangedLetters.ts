@@ -1,0 +1,27 @@
+import type { RunningAgencies } from '@balcao/agencies';
+
+export interface ExchangedLetter {
+  id: string;
+  senderDepartment: string;
+  receiverDepartment: string;
+  classification: string;
+  subject: string;
+  body: string;
+  status: string;
+  attachments: { name: string; sha256: string; size: number }[];
+  evidence: { documentHash: string; receiptId: string; deliveredAt: string } | null;
+}
+
+/** The letters of a case at the stand-in document exchange, ordered by receiver. */
+export async function exchangedLetters(
+  agencies: RunningAgencies,
+  caseRef: string,
+): Promise<ExchangedLetter[]> {
+  const res = await fetch(
+    `${agencies.urls['document-exchange']}/letters?caseRef=${encodeURIComponent(caseRef)}`,
+    { headers: { 'x-api-key': agencies.apiKeys['document-exchange'] ?? '' } },
+  );
+  if (!res.ok) throw new Error(`Listing the letters of ${caseRef} answered ${res.status}.`);
+  const { letters } = (await res.json()) as { letters: ExchangedLetter[] };
+  return letters.sort((a, b) => a.receiverDepartment.localeCompare(b.receiverDepartment));
+}
