@@ -20,6 +20,7 @@ export const ValueType = {
   Error: 'ERROR',
   Signal: 'SIGNAL',
   SignalSubscription: 'SIGNAL_SUBSCRIPTION',
+  CompensationSubscription: 'COMPENSATION_SUBSCRIPTION',
 } as const;
 export type ValueType = (typeof ValueType)[keyof typeof ValueType];
 

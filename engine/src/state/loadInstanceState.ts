@@ -13,6 +13,7 @@ const instanceTables = [
   'incidents',
   'userTasks',
   'signalSubscriptions',
+  'compensationSubscriptions',
 ] as const satisfies readonly TableName[];
 
 /**

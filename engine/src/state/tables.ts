@@ -1,3 +1,4 @@
+import type * as C from './compensationRows';
 import type * as D from './decisionRows';
 import type * as R from './rows';
 
@@ -58,6 +59,10 @@ export const tables = {
   ),
   signalSubscriptions: table<R.SignalSubscriptionRow>('engine_signal_subscription', ['key']),
   pendingSignals: table<R.PendingSignalRow>('engine_pending_signal', ['key']),
+  compensationSubscriptions: table<C.CompensationSubscriptionRow>(
+    'engine_compensation_subscription',
+    ['key'],
+  ),
 };
 
 export type Tables = typeof tables;

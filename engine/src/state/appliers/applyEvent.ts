@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../log/EngineEvent';
 import type { EngineState } from '../EngineState';
+import { applyCompensationEvent } from './applyCompensationEvent';
 import { applyDeploymentEvent } from './applyDeploymentEvent';
 import { applyElementEvent } from './applyElementEvent';
 import { applyIncidentEvent } from './applyIncidentEvent';
@@ -30,6 +31,7 @@ const appliers: Record<string, Applier> = {
   USER_TASK: applyUserTaskEvent,
   SIGNAL: applySignalEvent,
   SIGNAL_SUBSCRIPTION: applySignalEvent,
+  COMPENSATION_SUBSCRIPTION: applyCompensationEvent,
 };
 
 /**
