@@ -150,6 +150,8 @@ export interface ElementBase {
   /** zeebe:properties, plus task headers whose key starts with `balcao:` (milestones). */
   properties: Record<string, string>;
   multiInstance?: MultiInstance;
+  /** Marked `isForCompensation`: a compensation handler, started only by compensation. */
+  forCompensation?: boolean;
 }
 
 export interface StartEvent extends ElementBase {
@@ -179,6 +181,8 @@ export interface BoundaryEvent extends ElementBase {
   eventDefinition: EventDefinition;
   attachedToId: string;
   interrupting: boolean;
+  /** Compensation boundary events: the handler the association points to. */
+  compensationHandlerId?: string;
 }
 
 export interface ServiceTask extends ElementBase {

@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { CompiledElement, CompiledProcess, SequenceFlow } from './CompiledProcess';
+import { compileCompensation } from './compileCompensation';
 import { compileElement } from './compileElement';
 import { compileExecutionListeners, compileProperties } from './compileElementBase';
 import type { ModelErrors } from './ModelError';
@@ -63,6 +64,7 @@ export function compileProcess(errors: ModelErrors, process: ModdleElement): Com
     properties: compileProperties(process),
     executionListeners: compileExecutionListeners(errors, process),
   };
+  compileCompensation(errors, process, compiled);
   validateGraph(errors, compiled);
   return compiled;
 }

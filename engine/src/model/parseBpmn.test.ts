@@ -64,7 +64,7 @@ describe('parseBpmn', () => {
       scopeId: 'renew-id-card',
       incoming: ['Flow_5'],
       outgoing: ['Flow_6'],
-      boundaryEventIds: ['Verify_Timeout', 'Verify_Failed'],
+      boundaryEventIds: ['Verify_Timeout', 'Verify_Undo', 'Verify_Failed'],
       job: {
         type: { kind: 'static', value: 'civil-registry:verify-person' },
         retries: { kind: 'static', value: '5' },
@@ -197,6 +197,8 @@ describe('parseBpmn', () => {
     expect(el['Throw_Compensation']).toMatchObject({
       eventDefinition: { type: 'compensation', activityRef: 'Verify' },
     });
+    expect(el['Verify_Undo']).toMatchObject({ compensationHandlerId: 'Undo_Verify' });
+    expect(el['Undo_Verify']).toMatchObject({ kind: 'serviceTask', forCompensation: true });
     expect(el['Catch_Link']).toMatchObject({
       eventDefinition: { type: 'link', linkName: 'to-payment' },
     });
