@@ -4,6 +4,7 @@ import type { Engine } from '../../runtime/Engine';
 import { bearerToken, type Authenticator } from '../auth/Authenticator';
 import { listBrokers, GATEWAY_VERSION } from '../grpc/topologyRpc';
 import { gatewayError } from '../GatewayError';
+import { definitionRoutes } from './definitionRoutes';
 import { problemHandler, sendProblem } from './problemDetail';
 import { processRoutes } from './processRoutes';
 import { userTaskRoutes } from './userTaskRoutes';
@@ -42,6 +43,7 @@ export function v2Router(options: V2RouterOptions): Router {
   });
   router.use(userTaskRoutes(options.engine, options.db));
   router.use(processRoutes(options.engine, options.db));
+  router.use(definitionRoutes(options.db));
   router.use((req, res) =>
     sendProblem(
       res,
