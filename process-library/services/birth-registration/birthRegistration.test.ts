@@ -46,7 +46,7 @@ const declaration = {
   tellUsOnce: true,
 };
 
-describe('P4 birth registration (tell us once)', () => {
+describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
   it('should register the birth, issue the certificate and tell DSI and FSS once', async () => {
     // given a hospital notification for the mother LEI SIO MEI
     const caseRef = 'DSAJ-BR-0001';

@@ -32,7 +32,7 @@ function application(caseRef: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe('P5 marriage registration', () => {
+describe('P5 marriage registration', { timeout: 120_000 }, () => {
   it('should take the co-signature, book, register and tell DSI and FSS', async () => {
     // given
     const caseRef = 'DSAJ-CAS-0001';

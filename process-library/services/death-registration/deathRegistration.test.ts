@@ -1,0 +1,140 @@
+import { verifyDocument } from '@balcao/connectors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangedLetters } from '../../src/scenario/exchangedLetters';
+import { instanceOfCase } from '../../src/scenario/instanceOfCase';
+import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
+
+let h: ScenarioHarness;
+
+beforeAll(async () => {
+  h = await ScenarioHarness.start();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+const phone = '+85366123462';
+const toldOnce = ['DSAT', 'DSF', 'DSI', 'FP', 'FSS', 'IAS'];
+
+/** What a hospital system publishes (README: "P6 … what a hospital system sends"). */
+async function notifyDeath(caseRef: string, deceasedIdNumber: string): Promise<number> {
+  const deathNotificationId = `SSM-DN-${caseRef}`;
+  await h.t.engine.publishMessage({
+    name: 'death-notified',
+    correlationKey: deathNotificationId,
+    timeToLive: 0,
+    messageId: deathNotificationId,
+    variables: {
+      caseRef,
+      deathNotificationId,
+      hospital: 'SSM',
+      dateOfDeath: '2026-01-04',
+      deceasedIdNumber,
+      applicantAccount: 'citizen-P0001',
+      applicantPhone: phone,
+      language: 'zh-Hant',
+    },
+  });
+  return instanceOfCase(h, caseRef);
+}
+
+const declaration = {
+  declarantName: 'CHAN TAI MAN',
+  declarantIdNumber: '1234567(8)',
+  declarantRelation: 'child',
+  funeral: 'cremation',
+  tellUsOnce: true,
+};
+
+describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
+  it('should register the death, issue the certificate and tell six agencies, each with evidence', async () => {
+    // given the death of WONG MEI LENG, declared by her son
+    const caseRef = 'DSAJ-OBI-0001';
+    const key = await notifyDeath(caseRef, '1023456(2)');
+
+    // when
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'register', registrationNumber: 'OBI-2026-000007' },
+    });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    const milestones = await h.milestones(key);
+    expect(milestones.slice(0, 4).map((m) => m.en)).toEqual([
+      'Death notified',
+      'Awaiting the declaration',
+      'In process at DSAJ',
+      'Certificate issued',
+    ]);
+    expect(
+      milestones
+        .slice(4)
+        .map((m) => m.agency)
+        .sort(),
+    ).toEqual(toldOnce);
+    expect(milestones.find((m) => m.agency === 'FSS')?.['zh-Hant']).toBe('已通知社會保障基金');
+    const vars = await h.t.finalVariables(key);
+    const certificate = vars.certificate as { verificationCode: string; sha256: string };
+    expect((await verifyDocument(h.documents, certificate.verificationCode)).status).toBe(
+      'GENUINE',
+    );
+    const letters = await exchangedLetters(h.agencies, caseRef);
+    expect(letters.map((l) => l.receiverDepartment)).toEqual(toldOnce);
+    for (const letter of letters) {
+      expect(letter.status).toBe('DELIVERED');
+      expect(letter.evidence?.receiptId).toMatch(/^RCPT-/);
+      expect(letter.body).toContain('WONG MEI LENG');
+      expect(letter.attachments[0]?.sha256).toBe(certificate.sha256);
+    }
+    expect(vars.dsatLetter).toMatchObject({ status: 'DELIVERED' });
+    expect(h.inAppTemplates(caseRef)).toEqual(['death-registered@1']);
+  });
+
+  it('should tell no agency when the registrar refuses the declaration', async () => {
+    // given
+    const caseRef = 'DSAJ-OBI-0002';
+    const key = await notifyDeath(caseRef, '1023456(2)');
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+
+    // when
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'refuse', rejectionReason: 'Duplicate of DSAJ-OBI-0001' },
+    });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endRefused:ELEMENT_COMPLETED');
+    expect(await exchangedLetters(h.agencies, caseRef)).toEqual([]);
+    expect(await h.standInNotices(phone, caseRef)).toEqual([
+      expect.objectContaining({ channel: 'sms', template: 'death-registration-refused@1' }),
+    ]);
+  });
+
+  it('should return the notification to the hospital when the person is not in the registry', async () => {
+    // given
+    const caseRef = 'DSAJ-OBI-0003';
+
+    // when
+    const key = await notifyDeath(caseRef, '1999999(9)');
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('endReturned:ELEMENT_COMPLETED');
+    expect((await exchangedLetters(h.agencies, caseRef)).map((l) => l.receiverDepartment)).toEqual([
+      'SSM',
+    ]);
+  });
+});
