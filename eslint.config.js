@@ -11,11 +11,14 @@ const packages = [
   'agencies',
   'server',
   'process-library',
+  'web-shared',
+  'portal',
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'modeler/**', 'portal/**'],
+    // Vue single-file components are checked by vue-tsc and Prettier, not ESLint.
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'modeler/**', '**/*.vue'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,0 +1,14 @@
+export { locales, localeNames, defaultLocale, isLocale, type Locale } from './i18n/locales';
+export { pickText, type Text3 } from './i18n/text3';
+export { sharedMessages, type SharedMessages } from './i18n/sharedMessages';
+export { createBalcaoI18n, useLocale } from './i18n/createBalcaoI18n';
+export { default as LanguageSwitcher } from './i18n/LanguageSwitcher.vue';
+export { useLargeText } from './display/useLargeText';
+export { default as LargeTextToggle } from './display/LargeTextToggle.vue';
+export { ApiClient, withQuery, type Paged, type Query } from './api/ApiClient';
+export { ApiError, apiErrorFrom, type FieldError } from './api/ApiError';
+export { describeError } from './api/describeError';
+export { LiveClient, type LiveState, type LiveHandler } from './live/LiveClient';
+export { useLiveEvent } from './live/useLiveEvent';
+export { createSession, type Me, type Role, type Session } from './session/createSession';
+export { default as SignInForm } from './session/SignInForm.vue';
