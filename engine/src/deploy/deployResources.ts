@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { CompiledDrg } from '../dmn/CompiledDrg';
+import { parseDmn } from '../dmn/parseDmn';
 import { ValueType } from '../log/EngineEvent';
 import type { CompiledProcess } from '../model/CompiledProcess';
 import { formatModelError } from '../model/ModelError';
@@ -6,6 +8,11 @@ import { parseBpmn } from '../model/parseBpmn';
 import { reject } from '../runtime/commands/EngineRejection';
 import type { Lifecycle } from '../runtime/lifecycle/Lifecycle';
 import type { DeploymentRow, ProcessRow, ResourceRow } from '../state/rows';
+import {
+  deployDecisions,
+  type DeployedDecision,
+  type DeployedDecisionRequirements,
+} from './deployDecisions';
 import { replaceStartEvents } from './replaceStartEvents';
 
 export interface Resource {
@@ -38,6 +45,8 @@ export interface DeploymentResult {
   key: number;
   processes: DeployedProcess[];
   forms: DeployedForm[];
+  decisionRequirements: DeployedDecisionRequirements[];
+  decisions: DeployedDecision[];
   warnings: string[];
 }
 
@@ -59,6 +68,7 @@ export async function deployResources(
   const warnings: string[] = [];
   const bpmn: { resource: Resource; processes: CompiledProcess[] }[] = [];
   const forms: { resource: Resource; formId: string }[] = [];
+  const dmn: { resource: Resource; drg: CompiledDrg }[] = [];
   for (const resource of resources) {
     const kind = resourceKind(resource.name);
     if (kind === 'bpmn') {
@@ -78,12 +88,15 @@ export async function deployResources(
         errors.push(`'${resource.name}':\n${checked.errors.map((e) => `- ${e}`).join('\n')}`);
       else forms.push({ resource, formId: checked.id });
     } else if (kind === 'dmn') {
-      errors.push(
-        `'${resource.name}': DMN decisions are not supported by this engine version yet.`,
-      );
+      const parsed = await parseDmn(resource.content, resource.name);
+      if (parsed.ok) dmn.push({ resource, drg: parsed.drg });
+      else
+        errors.push(
+          `'${resource.name}':\n${parsed.errors.map((e) => `- ${formatModelError(e)}`).join('\n')}`,
+        );
     } else {
       errors.push(
-        `'${resource.name}': unknown resource type; expected a .bpmn, .form or .form.json file.`,
+        `'${resource.name}': unknown resource type; expected a .bpmn, .dmn, .form or .form.json file.`,
       );
     }
   }
@@ -110,7 +123,18 @@ export async function deployResources(
   });
   const rowOf = (resource: Resource) => resourceRows[resources.indexOf(resource)]!;
 
-  const result: DeploymentResult = { key: deployment.key, processes: [], forms: [], warnings };
+  const decisions = await deployDecisions(
+    ctx,
+    deployment.key,
+    dmn.map(({ resource, drg }) => ({ ...resource, resourceKey: rowOf(resource).key, drg })),
+  );
+  const result: DeploymentResult = {
+    key: deployment.key,
+    processes: [],
+    forms: [],
+    ...decisions,
+    warnings,
+  };
   for (const { resource, processes } of bpmn) {
     for (const process of processes) {
       // Like Zeebe: any change to the resource (even layout) makes a new version.

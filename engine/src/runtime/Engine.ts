@@ -1,4 +1,9 @@
 import { deployResources, type DeploymentResult, type Resource } from '../deploy/deployResources';
+import {
+  evaluateDecisionCommand,
+  type DecisionEvaluation,
+  type EvaluateDecisionInput,
+} from '../dmn/evaluateDecisionCommand';
 import type { EngineEvent } from '../log/EngineEvent';
 import { CommandProcessor } from './CommandProcessor';
 import { reject } from './commands/EngineRejection';
@@ -149,6 +154,11 @@ export class Engine {
     return this.run(noRoots, (life) =>
       deployResources(life, resources, this.options.formValidator),
     );
+  }
+
+  /** Evaluates a deployed decision (by key, or the latest version by id) outside any instance. */
+  evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionEvaluation> {
+    return this.run(noRoots, (life) => evaluateDecisionCommand(life.ctx, input));
   }
 
   createProcessInstance(input: CreateInstanceInput): Promise<CreatedInstance> {
