@@ -153,19 +153,6 @@ describe(`Camunda 8 SDK over gRPC: job outcomes (${testDatabaseKind})`, { timeou
     expect(failure).toMatchObject({ code: 5 });
     expect(String((failure as { message: string }).message)).toMatch(/Expected to .*but/);
   });
-
-  it('should answer UNIMPLEMENTED for a decision evaluation, naming what is missing', async () => {
-    // when
-    const failure = await zeebe
-      .evaluateDecision({ decisionId: 'fee-table', variables: {} })
-      .catch((error: unknown) => error as { code?: number; message: string });
-
-    // then
-    expect(failure).toMatchObject({ code: 12 });
-    expect(String((failure as { message: string }).message)).toMatch(
-      /DMN decisions are not implemented/,
-    );
-  });
 });
 
 async function restSearch(

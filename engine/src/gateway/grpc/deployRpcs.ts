@@ -15,6 +15,27 @@ export function deployRpcs(engine: Engine, ctx: RpcContext): UntypedServiceImple
         key: String(result.key),
         deployments: [
           ...result.processes.map((p) => ({ process: processMetadata(p) })),
+          ...result.decisionRequirements.map((r) => ({
+            decisionRequirements: {
+              dmnDecisionRequirementsId: r.decisionRequirementsId,
+              dmnDecisionRequirementsName: r.name,
+              version: r.version,
+              decisionRequirementsKey: String(r.key),
+              resourceName: r.resourceName,
+              tenantId: DEFAULT_TENANT,
+            },
+          })),
+          ...result.decisions.map((d) => ({
+            decision: {
+              dmnDecisionId: d.decisionId,
+              dmnDecisionName: d.name,
+              version: d.version,
+              decisionKey: String(d.key),
+              dmnDecisionRequirementsId: d.decisionRequirementsId,
+              decisionRequirementsKey: String(d.decisionRequirementsKey),
+              tenantId: DEFAULT_TENANT,
+            },
+          })),
           ...result.forms.map((f) => ({
             form: {
               formId: f.formId,

@@ -4,8 +4,6 @@ import { unary, type RpcContext } from './rpcHandlers';
 
 /** What Balcão's engine cannot do yet, and why: answered UNIMPLEMENTED, never faked. */
 const missing = {
-  EvaluateDecision:
-    "EvaluateDecision is not supported by Balcão's engine yet: DMN decisions are not implemented.",
   ModifyProcessInstance:
     "ModifyProcessInstance is not supported by Balcão's engine yet: cancel the instance and start a new one instead.",
   MigrateProcessInstance:

@@ -4,6 +4,7 @@ import type { Engine } from '../../runtime/Engine';
 import { bearerToken, type Authenticator } from '../auth/Authenticator';
 import { listBrokers, GATEWAY_VERSION } from '../grpc/topologyRpc';
 import { gatewayError } from '../GatewayError';
+import { decisionRoutes } from './decisionRoutes';
 import { definitionRoutes } from './definitionRoutes';
 import { problemHandler, sendProblem } from './problemDetail';
 import { processRoutes } from './processRoutes';
@@ -44,6 +45,7 @@ export function v2Router(options: V2RouterOptions): Router {
   router.use(userTaskRoutes(options.engine, options.db));
   router.use(processRoutes(options.engine, options.db));
   router.use(definitionRoutes(options.db));
+  router.use(decisionRoutes(options.engine));
   router.use((req, res) =>
     sendProblem(
       res,
