@@ -466,6 +466,39 @@ describe(`business rule tasks with DMN decisions (${testDatabaseKind})`, () => {
     });
   });
 
+  it('should refuse an invalid DMN at deploy, naming the resource, decision and rule', async () => {
+    // given
+    const { t } = ctx;
+    const broken = dmn('checks', [
+      dmnDecision.table('age_check', {
+        inputs: ['age'],
+        outputs: ['ok'],
+        rules: [
+          [['>= 18'], ['true']],
+          [['< 18 +'], ['false']],
+        ],
+      }),
+    ]);
+
+    // when
+    const failure = t.deploy(
+      { name: 'checks.dmn', xml: broken },
+      { name: 'p.bpmn', xml: chain('p', [rule('check', 'age_check', 'ok')]) },
+    );
+
+    // then: nothing of the deployment is kept
+    await expect(failure).rejects.toMatchObject({
+      rejectionType: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(
+        /^Expected to deploy new resources, but encountered the following errors:\n'checks\.dmn':\n- age_check: rule 'age_check_r2' \(row 2\): input entry '< 18 \+' for input 1 'age' is not a valid FEEL unary test/,
+      ),
+    });
+    const kept = await t.db.query(
+      'select 1 from engine_process union all select 1 from engine_decision',
+    );
+    expect(kept.rows).toHaveLength(0);
+  });
+
   it('should refuse a decision id that already belongs to another DRG', async () => {
     // given
     const { t } = ctx;
