@@ -40,6 +40,10 @@ export type {
   DeployedProcess,
   DeployedForm,
 } from './deploy/deployResources';
+export type { DeployedDecision, DeployedDecisionRequirements } from './deploy/deployDecisions';
+export { parseDmn, type ParsedDmn } from './dmn/parseDmn';
+export type { CompiledDrg } from './dmn/CompiledDrg';
+export type { DecisionEvaluation, EvaluateDecisionInput } from './dmn/evaluateDecisionCommand';
 export { EngineRejection, RejectionType } from './runtime/commands/EngineRejection';
 export type { Clock } from './runtime/context/Clock';
 export type { EngineEvent, LoggedEvent } from './log/EngineEvent';
