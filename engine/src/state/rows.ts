@@ -56,6 +56,8 @@ export interface ElementInstanceRow {
       variables: Record<string, unknown>;
       localVariables?: Record<string, unknown>;
     };
+    /** A compensation handler: its subscription and the throw event that waits for it. */
+    compensation?: { subscriptionKey: number; throwEventKey: number };
     /** A terminate end event ended this scope: nothing new starts in it. */
     terminated?: boolean;
     /** A CreateProcessInstanceWithResult caller waits for this process instance. */

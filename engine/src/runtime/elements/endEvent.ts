@@ -1,4 +1,5 @@
 import type { EndEvent } from '../../model/CompiledProcess';
+import { throwCompensation } from '../events/compensation';
 import { throwError } from '../events/throwError';
 import { throwEscalation } from '../events/throwEscalation';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
@@ -35,6 +36,12 @@ export const endEvent: ElementBehaviour<EndEvent> = {
     )
       return;
     if (definition.type === 'signal' && !sendSignal(life, instance, definition.signalName)) return;
+    // A compensation end event waits for the handlers it started.
+    if (
+      definition.type === 'compensation' &&
+      throwCompensation(life, instance, definition.activityRef)
+    )
+      return;
     life.push({ op: 'complete', key: instance.key });
   },
   completed(life, element, instance) {

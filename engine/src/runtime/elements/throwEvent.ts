@@ -1,4 +1,5 @@
 import type { IntermediateThrowEvent } from '../../model/CompiledProcess';
+import { throwCompensation } from '../events/compensation';
 import { throwEscalation } from '../events/throwEscalation';
 import { raiseIncident } from '../incidents/raiseIncident';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
@@ -14,7 +15,7 @@ export const throwEvent: ElementBehaviour<IntermediateThrowEvent> = {
   prepare(life, element, instance) {
     if (element.job) return jobTask.prepare!(life, element, instance);
     const type = element.eventDefinition.type;
-    if (type === 'none' || type === 'escalation' || type === 'link' || type === 'signal')
+    if (['none', 'escalation', 'link', 'signal', 'compensation'].includes(type))
       return { ok: true };
     raiseIncident(
       life.ctx,
@@ -34,6 +35,12 @@ export const throwEvent: ElementBehaviour<IntermediateThrowEvent> = {
     )
       return;
     if (definition.type === 'signal' && !sendSignal(life, instance, definition.signalName)) return;
+    // A compensation throw event waits for the handlers it started.
+    if (
+      definition.type === 'compensation' &&
+      throwCompensation(life, instance, definition.activityRef)
+    )
+      return;
     life.push({ op: 'complete', key: instance.key });
   },
   completed(life, element, instance) {

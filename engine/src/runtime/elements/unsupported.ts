@@ -11,12 +11,6 @@ export function unsupportedFeature(element: CompiledElement): string | undefined
     return 'execution listeners (zeebe:executionListeners)';
   if (element.kind === 'userTask' && element.userTask.taskListeners.length > 0)
     return 'task listeners (zeebe:taskListeners)';
-  if (
-    (element.kind === 'endEvent' || element.kind === 'intermediateThrowEvent') &&
-    element.eventDefinition.type === 'compensation'
-  ) {
-    return 'compensation events';
-  }
   return undefined;
 }
 

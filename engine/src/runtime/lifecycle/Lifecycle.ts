@@ -14,6 +14,7 @@ import { raiseIncident, resolveIncidentsOf } from '../incidents/raiseIncident';
 import { propagateVariables, setLocalVariables, visibleVariables } from '../variables/variables';
 import type { ElementBehaviour } from './ElementBehaviour';
 import { openEventSubProcessStarts } from '../events/eventSubProcesses';
+import { compensationAfterEnd } from '../events/compensation';
 import { returnToCaller } from '../elements/callActivity';
 import {
   collectOutput,
@@ -252,6 +253,7 @@ export class Lifecycle {
       ...(startLock ? { startLock } : {}),
       ...(terminates ? { terminateFlowScope: true } : {}),
     });
+    compensationAfterEnd(this, instance, 'completed');
     if (!element) {
       this.processEnded(instance, 'COMPLETED', finalVariables);
       returnToCaller(this, instance, finalVariables);
@@ -283,6 +285,7 @@ export class Lifecycle {
     if (!instance || instance.state !== ElementIntent.Terminating) return;
     const startLock = instance.elementType === 'PROCESS' ? instance.record.startLock : undefined;
     this.emitElement(ElementIntent.Terminated, instance, startLock ? { startLock } : {});
+    compensationAfterEnd(this, instance, 'terminated');
     if (instance.flowScopeKey === null) {
       this.processEnded(instance, 'TERMINATED', {});
       return;
