@@ -256,6 +256,11 @@ export interface AdHocSubProcess extends ElementBase {
   activeElementsCollection?: string;
   completionCondition?: string;
   cancelRemainingInstances: boolean;
+  /** zeebe:adHoc outputCollection / outputElement (FEEL without '='). */
+  outputCollection?: string;
+  outputElement?: string;
+  /** Set when a job worker runs the sub-process (zeebe:taskDefinition). */
+  job?: JobDefinition;
 }
 export interface CallActivity extends ElementBase {
   kind: 'callActivity';

@@ -216,6 +216,9 @@ function compileAdHocSubProcess(
   const adHoc = extension(element, 'zeebe:AdHoc');
   const active = str(adHoc, 'activeElementsCollection');
   const completion = str(child(element, 'completionCondition'), 'body');
+  const outputCollection = str(adHoc, 'outputCollection');
+  const outputElement = str(adHoc, 'outputElement');
+  const job = compileJob(errors, element, false);
   return {
     ...base,
     kind: 'adHocSubProcess',
@@ -234,6 +237,11 @@ function compileAdHocSubProcess(
       ? {}
       : { completionCondition: readFeel(errors, element, 'completionCondition', completion) }),
     cancelRemainingInstances: bool(element, 'cancelRemainingInstances') !== false,
+    ...(outputCollection ? { outputCollection } : {}),
+    ...(outputElement
+      ? { outputElement: readFeel(errors, element, 'zeebe:adHoc outputElement', outputElement) }
+      : {}),
+    ...(job === undefined ? {} : { job }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Behaviours } from '../lifecycle/Lifecycle';
+import { adHocSubProcess } from './adHocSubProcess';
 import { businessRuleTask } from './businessRuleTask';
 import { callActivity } from './callActivity';
 import { catchEvent } from './catchEvent';
@@ -9,7 +10,6 @@ import { jobTask } from './jobTask';
 import { parallelGateway } from './parallelGateway';
 import { scriptTask } from './scriptTask';
 import { subProcess } from './subProcess';
-import { unsupported } from './unsupported';
 import { throwEvent } from './throwEvent';
 import { userTask } from './userTask';
 
@@ -33,5 +33,5 @@ export const behaviours: Behaviours = {
   eventBasedGateway,
   subProcess,
   callActivity,
-  adHocSubProcess: unsupported,
+  adHocSubProcess,
 };

@@ -6,7 +6,10 @@ import type { Lifecycle } from '../lifecycle/Lifecycle';
 
 /** What this engine version cannot run yet, said plainly: an incident, never a silent skip. */
 export function unsupportedFeature(element: CompiledElement): string | undefined {
-  if (element.kind === 'adHocSubProcess') return 'ad-hoc sub-processes';
+  if (element.kind === 'adHocSubProcess' && element.job)
+    return 'ad-hoc sub-processes run by a job worker (zeebe:taskDefinition)';
+  if (element.kind === 'adHocSubProcess' && element.outputCollection !== undefined)
+    return 'output collections of ad-hoc sub-processes (zeebe:adHoc outputCollection)';
   if (element.executionListeners.length > 0)
     return 'execution listeners (zeebe:executionListeners)';
   if (element.kind === 'userTask' && element.userTask.taskListeners.length > 0)

@@ -32,6 +32,13 @@ export interface ElementBehaviour<E extends CompiledElement = CompiledElement> {
   completing?(life: Lifecycle, element: E, instance: ElementInstanceRow): boolean;
   /** After ELEMENT_COMPLETED: leave the element. Without it, every outgoing flow is taken. */
   completed?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
+  /** A scope: an element directly inside it completed (before the scope checks whether it is done). */
+  childCompleted?(
+    life: Lifecycle,
+    element: E,
+    instance: ElementInstanceRow,
+    child: ElementInstanceRow,
+  ): void;
   /** On ELEMENT_TERMINATING: cancel what the element waits for (job, user task). */
   terminating?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
 }

@@ -262,6 +262,7 @@ export class Lifecycle {
     if (instance.record.multiInstanceInner) innerCompleted(this, instance);
     else if (behaviour?.completed) behaviour.completed(this, element, instance);
     else for (const flowId of element.outgoing) takeFlow(this, instance, flowId);
+    this.tellScope(instance);
     this.push({ op: 'checkScope', key: instance.flowScopeKey! });
     return Promise.resolve();
   }
@@ -330,6 +331,14 @@ export class Lifecycle {
       return;
     }
     this.push({ op: 'checkScope', key: scope.key });
+  }
+
+  /** Lets the scope of a completed element react (an ad-hoc sub-process's completion condition). */
+  private tellScope(child: ElementInstanceRow): void {
+    const scope = this.instance(child.flowScopeKey!);
+    const element = scope && scope.elementType !== 'PROCESS' ? this.element(scope) : undefined;
+    if (scope && element)
+      this.behaviourFor(scope, element)?.childCompleted?.(this, element, scope, child);
   }
 
   /** Completes a scope once nothing inside it is active and no token is on its way. */
