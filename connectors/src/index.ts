@@ -60,3 +60,4 @@ export type { DocumentSink, IssuedDocument } from './documents/DocumentSink';
 export { FileDocumentSink } from './documents/FileDocumentSink';
 export { verifyDocument, VerificationStatus, type Verification } from './documents/verifyDocument';
 export { renderCertificate, type CertificateContent } from './documents/renderCertificate';
+export { elementTemplates } from './elementTemplates';

@@ -8,6 +8,8 @@ export const ValueType = {
   DecisionEvaluation: 'DECISION_EVALUATION',
   ProcessInstance: 'PROCESS_INSTANCE',
   ProcessInstanceCreation: 'PROCESS_INSTANCE_CREATION',
+  ProcessInstanceModification: 'PROCESS_INSTANCE_MODIFICATION',
+  ProcessInstanceMigration: 'PROCESS_INSTANCE_MIGRATION',
   Variable: 'VARIABLE',
   Job: 'JOB',
   JobBatch: 'JOB_BATCH',

@@ -80,6 +80,8 @@ export function compileExecutionListeners(errors: ModelErrors, element: ModdleEl
     }
     if (type.trim() === '')
       errors.add(element, 'zeebe:executionListener has no job type: set its type');
+    const refused = refusedListener(element, eventType);
+    if (refused) errors.add(element, refused);
     return {
       eventType: eventType === 'end' ? 'end' : 'start',
       type: readExpression(errors, element, 'zeebe:executionListener type', type),
@@ -91,6 +93,29 @@ export function compileExecutionListeners(errors: ModelErrors, element: ModdleEl
       ),
     };
   });
+}
+
+/** Where Zeebe runs no execution listener of an event type (its documented limitations). */
+function refusedListener(
+  element: ModdleElement,
+  eventType: string | undefined,
+): string | undefined {
+  const type = element.$type;
+  const not = `zeebe:executionListener eventType '${eventType ?? ''}' is not supported on`;
+  if (eventType === 'start' && type === 'bpmn:StartEvent')
+    return `${not} start events: put it on the process or sub-process`;
+  if (eventType === 'start' && type === 'bpmn:BoundaryEvent')
+    return `${not} boundary events: put it on the activity the event is attached to`;
+  if (eventType === 'end' && type.endsWith('Gateway'))
+    return `${not} gateways: put a start listener on the element after the gateway`;
+  const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  if (
+    eventType === 'end' &&
+    type === 'bpmn:EndEvent' &&
+    definitions.some((d) => d.$type === 'bpmn:ErrorEventDefinition')
+  )
+    return `${not} error end events: put it on the event that catches the error`;
+  return undefined;
 }
 
 /** zeebe:properties plus `balcao:`-prefixed task headers (milestone labels may be either). */

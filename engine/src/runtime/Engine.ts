@@ -7,6 +7,8 @@ import {
 import type { EngineEvent } from '../log/EngineEvent';
 import { CommandProcessor } from './CommandProcessor';
 import { reject } from './commands/EngineRejection';
+import { modifyInstance, type ModifyInstanceInput } from './commands/modifyInstance';
+import { migrateInstance, type MigrateInstanceInput } from './commands/migrateInstance';
 import {
   cancelProcessInstance,
   resolveIncident,
@@ -50,6 +52,7 @@ import { Definitions } from './context/Definitions';
 import { activateJobs, type ActivatedJob, type ActivateJobsInput } from './jobs/activateJobs';
 import { JobWaiters } from './jobs/JobWaiters';
 import type { Lifecycle } from './lifecycle/Lifecycle';
+import type { JobResult } from './listeners/completeListenerJob';
 import { ResultWaiters, type InstanceResult } from './ResultWaiters';
 import { Scheduler } from './scheduler/Scheduler';
 import type { UserTaskRow } from '../state/rows';
@@ -202,6 +205,22 @@ export class Engine {
     );
   }
 
+  /** ModifyProcessInstance: activate elements and terminate element instances, all or nothing. */
+  modifyProcessInstance(input: ModifyInstanceInput): Promise<void> {
+    return this.run(
+      (tx) => rootOfElement(tx, input.processInstanceKey, 'modify a process instance'),
+      (life) => modifyInstance(life, input),
+    );
+  }
+
+  /** MigrateProcessInstance: move an instance waiting in wait states to another definition. */
+  migrateProcessInstance(input: MigrateInstanceInput): Promise<void> {
+    return this.run(
+      (tx) => rootOfElement(tx, input.processInstanceKey, 'migrate a process instance'),
+      (life) => migrateInstance(life, input),
+    );
+  }
+
   setVariables(input: {
     elementInstanceKey: number;
     variables: Record<string, unknown>;
@@ -231,10 +250,15 @@ export class Engine {
     }
   }
 
-  completeJob(jobKey: number, variables: Record<string, unknown> = {}): Promise<void> {
+  /** `result` answers a task listener's job: deny the transition or correct the task. */
+  completeJob(
+    jobKey: number,
+    variables: Record<string, unknown> = {},
+    result?: JobResult,
+  ): Promise<void> {
     return this.run(
       (tx) => rootOfJob(tx, jobKey),
-      async (life) => completeJob(life, jobKey, variables),
+      async (life) => completeJob(life, jobKey, variables, result),
     );
   }
 

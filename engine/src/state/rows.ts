@@ -62,6 +62,8 @@ export interface ElementInstanceRow {
     terminated?: boolean;
     /** A CreateProcessInstanceWithResult caller waits for this process instance. */
     awaitResult?: boolean;
+    /** A process waiting for its start execution listeners: the start event to enter after them. */
+    startElementId?: string;
     /** Set when the process instance was started by a message with a correlation key. */
     startLock?: { bpmnProcessId: string; correlationKey: string };
   };
@@ -104,6 +106,9 @@ export interface JobRow {
     errorMessage: string;
     errorCode: string;
     kind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+    /** Listener jobs: the event (start, end, creating, …) and the listener's position in the model. */
+    listenerEventType?: string;
+    listenerIndex?: number;
   };
 }
 
@@ -171,6 +176,8 @@ export type IncidentErrorType =
   | 'CALLED_ELEMENT_ERROR'
   | 'CALLED_DECISION_ERROR'
   | 'DECISION_EVALUATION_ERROR'
+  | 'EXECUTION_LISTENER_NO_RETRIES'
+  | 'TASK_LISTENER_NO_RETRIES'
   | 'UNKNOWN';
 
 export interface IncidentRow {
@@ -187,7 +194,7 @@ export interface IncidentRow {
     bpmnProcessId: string;
     processDefinitionKey: number;
     /** The lifecycle step to run again when the incident is resolved. */
-    retry: 'activate' | 'complete' | 'job' | 'none';
+    retry: 'activate' | 'complete' | 'job' | 'taskListener' | 'none';
   };
 }
 
@@ -195,7 +202,9 @@ export interface UserTaskRow {
   key: number;
   processInstanceKey: number;
   elementInstanceKey: number;
-  state: 'CREATED' | 'COMPLETED' | 'CANCELED';
+  /** CREATING, ASSIGNING, UPDATING, COMPLETING: a transition waits for its task listeners. */
+  state:
+    'CREATING' | 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'COMPLETED' | 'CANCELED';
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
@@ -212,7 +221,26 @@ export interface UserTaskRow {
     formId: string | null;
     externalFormReference: string | null;
     customHeaders: Record<string, string>;
+    /** The lifecycle transition waiting for task listeners, with what it changes. */
+    pending?: PendingTaskTransition;
   };
+}
+
+export type TaskAttributes = Pick<
+  UserTaskRow,
+  'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate' | 'priority'
+>;
+
+export interface PendingTaskTransition {
+  eventType: 'creating' | 'assigning' | 'updating' | 'completing';
+  change: Partial<TaskAttributes>;
+  /** Corrections by the listeners that completed so far (applied when the transition ends). */
+  corrections: Partial<TaskAttributes>;
+  action: string;
+  /** completing: the variables to complete the task with. */
+  variables?: Record<string, unknown>;
+  /** creating: an assignee the process set, assigned (with assigning listeners) once created. */
+  thenAssign?: string;
 }
 
 export interface DeploymentRow {

@@ -147,7 +147,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const seedDemo = config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production';
     if (seedDemo) await seedDemoAccounts(db);
     live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
-    const camunda = internal.client(gatewayAddress);
+    const camunda = internal.client(gatewayAddress, httpUrl);
     const services: ServerServices = { db, log, config, camunda, live, uploads };
     late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
     if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, log);

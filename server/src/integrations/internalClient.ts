@@ -16,9 +16,11 @@ export class InternalCredential {
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  client(gatewayAddress: string): Camunda8 {
+  /** `restUrl`: where this node serves Camunda's /v2 (the SDK's REST client). */
+  client(gatewayAddress: string, restUrl?: string): Camunda8 {
     return new Camunda8({
       ZEEBE_GRPC_ADDRESS: `grpc://${gatewayAddress}`,
+      ...(restUrl ? { ZEEBE_REST_ADDRESS: restUrl } : {}),
       CAMUNDA_AUTH_STRATEGY: 'BEARER',
       CAMUNDA_OAUTH_TOKEN: this.token,
       CAMUNDA_LOG_LEVEL: 'none',

@@ -1,6 +1,7 @@
 import type { Queryable } from '@balcao/platform';
 import { ValueType } from '../../log/EngineEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { restartTaskListeners } from '../listeners/taskListeners';
 import { propagateVariables, setLocalVariables } from '../variables/variables';
 import { reject } from './EngineRejection';
 
@@ -103,6 +104,9 @@ export function resolveIncident(life: Lifecycle, incidentKey: number): void {
       return;
     case 'complete':
       life.push({ op: 'resumeCompletion', key: incident.elementInstanceKey });
+      return;
+    case 'taskListener':
+      restartTaskListeners(life, incident.elementInstanceKey);
       return;
     case 'none':
       return;

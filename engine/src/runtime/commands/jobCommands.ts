@@ -3,6 +3,7 @@ import { ValueType } from '../../log/EngineEvent';
 import type { JobRow } from '../../state/rows';
 import { throwError } from '../events/throwError';
 import { raiseIncident } from '../incidents/raiseIncident';
+import { completeListenerJob, type JobResult } from '../listeners/completeListenerJob';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { setLocalVariables } from '../variables/variables';
 import { reject } from './EngineRejection';
@@ -41,8 +42,13 @@ export function completeJob(
   life: Lifecycle,
   jobKey: number,
   variables: Record<string, unknown>,
+  result?: JobResult,
 ): void {
   const job = jobFor(life, jobKey, 'complete', ['ACTIVATABLE', 'ACTIVATED']);
+  if (job.record.kind !== 'BPMN_ELEMENT') {
+    completeListenerJob(life, job, variables, result);
+    return;
+  }
   life.ctx.emit(
     ValueType.Job,
     'COMPLETED',
@@ -87,7 +93,11 @@ export function failJob(
     raiseIncident(
       ctx,
       element,
-      'JOB_NO_RETRIES',
+      job.record.kind === 'EXECUTION_LISTENER'
+        ? 'EXECUTION_LISTENER_NO_RETRIES'
+        : job.record.kind === 'TASK_LISTENER'
+          ? 'TASK_LISTENER_NO_RETRIES'
+          : 'JOB_NO_RETRIES',
       input.errorMessage || 'No more retries left.',
       'job',
       job.key,
@@ -105,6 +115,11 @@ export function throwJobError(
   },
 ): void {
   const job = jobFor(life, input.jobKey, 'throw an error for', ['ACTIVATABLE', 'ACTIVATED']);
+  if (job.record.kind !== 'BPMN_ELEMENT') {
+    throw reject.invalidState(
+      `Expected to throw an error for job with key '${input.jobKey}', but it is a job of kind '${job.record.kind}': listeners cannot throw BPMN errors. Fail the job (or complete it) instead.`,
+    );
+  }
   life.ctx.emit(
     ValueType.Job,
     'ERROR_THROWN',

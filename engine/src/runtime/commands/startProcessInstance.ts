@@ -2,6 +2,7 @@ import { ElementIntent, ValueType } from '../../log/EngineEvent';
 import type { ElementInstanceRow, ProcessInstanceRow } from '../../state/rows';
 import type { ProcessDefinition } from '../context/Definitions';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { runExecutionListener } from '../listeners/executionListeners';
 import { setLocalVariables } from '../variables/variables';
 
 export interface StartOptions {
@@ -48,6 +49,9 @@ export function startProcessInstance(
       version: definition.version,
       ...(options.startLock ? { startLock: options.startLock } : {}),
       ...(options.awaitResult ? { awaitResult: true } : {}),
+      ...(definition.process.executionListeners.some((l) => l.eventType === 'start')
+        ? { startElementId: options.startElementId }
+        : {}),
     },
   };
   ctx.emit(
@@ -70,15 +74,24 @@ export function startProcessInstance(
     key,
   );
   setLocalVariables(ctx, key, key, options.variables);
-  life.emitElement(ElementIntent.Activated, life.instance(key)!);
+  // The process's start execution listeners run before its start event.
+  if (!runExecutionListener(life, life.instance(key)!, 'start', 0)) {
+    enterProcess(life, key, options.startElementId);
+  }
+  return key;
+}
+
+/** The process instance is ACTIVATED and enters its start event. */
+export function enterProcess(life: Lifecycle, key: number, startElementId: string): void {
+  const instance = life.instance(key)!;
+  life.emitElement(ElementIntent.Activated, instance);
   life.push({ op: 'openEventSubProcesses', key });
   life.push({
     op: 'activate',
-    definitionKey: definition.key,
+    definitionKey: instance.record.processDefinitionKey,
     processInstanceKey: key,
-    elementId: options.startElementId,
+    elementId: startElementId,
     flowScopeKey: key,
     consumedFlowIds: [],
   });
-  return key;
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '@balcao/platform';
 import { ValueType } from '../../log/EngineEvent';
 import type { UserTaskRow } from '../../state/rows';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { beginTaskTransition } from '../listeners/taskListeners';
 import { reject } from './EngineRejection';
 
 export async function rootOfUserTask(tx: Queryable, userTaskKey: number): Promise<number[]> {
@@ -41,6 +42,8 @@ export function assignUserTask(
       `Expected to assign user task with key '${input.key}' to '${input.assignee}', but it is already assigned to '${task.assignee}'.`,
     );
   }
+  const change = { assignee: input.assignee };
+  if (beginTaskTransition(life, task, 'assigning', change, input.action)) return;
   life.ctx.emit(
     ValueType.UserTask,
     'ASSIGNED',
@@ -63,6 +66,7 @@ export function updateUserTask(
   },
 ): void {
   const task = openTask(life, input.key, 'update');
+  if (beginTaskTransition(life, task, 'updating', input.change, 'update')) return;
   life.ctx.emit(
     ValueType.UserTask,
     'UPDATED',
@@ -77,6 +81,7 @@ export function completeUserTask(
   input: { key: number; variables: Record<string, unknown>; action: string },
 ): void {
   const task = openTask(life, input.key, 'complete');
+  if (beginTaskTransition(life, task, 'completing', {}, input.action, input.variables)) return;
   life.ctx.emit(
     ValueType.UserTask,
     'COMPLETED',

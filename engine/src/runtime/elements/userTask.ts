@@ -9,6 +9,7 @@ import type { ElementInstanceRow, UserTaskRow } from '../../state/rows';
 import type { CommandContext } from '../context/CommandContext';
 import { raiseIncident } from '../incidents/raiseIncident';
 import { cancelJobsOf, createJob, type PreparedJob } from '../jobs/jobBehaviour';
+import { createUserTask } from '../listeners/taskListeners';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
 import { visibleVariables } from '../variables/variables';
 
@@ -66,12 +67,13 @@ export const userTask: ElementBehaviour<UserTask> = {
         customHeaders: element.job?.headers ?? {},
       },
     };
-    life.ctx.emit(ValueType.UserTask, 'CREATED', row.key, { row }, row.processInstanceKey);
+    createUserTask(life, element, row);
   },
   terminating(life, _element, instance) {
     cancelJobsOf(life, instance);
     for (const task of life.ctx.state.userTasks.filter(
-      (t) => t.elementInstanceKey === instance.key && t.state === 'CREATED',
+      (t) =>
+        t.elementInstanceKey === instance.key && t.state !== 'COMPLETED' && t.state !== 'CANCELED',
     )) {
       life.ctx.emit(
         ValueType.UserTask,

@@ -40,7 +40,12 @@ export function prepareJob(
 }
 
 /** Creates the job the element waits for; workers of its type are woken after commit. */
-export function createJob(life: Lifecycle, instance: ElementInstanceRow, job: PreparedJob): JobRow {
+export function createJob(
+  life: Lifecycle,
+  instance: ElementInstanceRow,
+  job: PreparedJob,
+  record: Partial<JobRow['record']> = {},
+): JobRow {
   const row: JobRow = {
     key: life.ctx.nextKey(),
     type: job.type,
@@ -60,6 +65,7 @@ export function createJob(life: Lifecycle, instance: ElementInstanceRow, job: Pr
       errorMessage: '',
       errorCode: '',
       kind: 'BPMN_ELEMENT',
+      ...record,
     },
   };
   life.ctx.emit(ValueType.Job, 'CREATED', row.key, { row }, row.processInstanceKey);

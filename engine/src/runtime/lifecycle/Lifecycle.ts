@@ -23,6 +23,9 @@ import {
   multiInstanceBody,
 } from '../multiInstance/multiInstanceBody';
 import { refuseUnsupported } from '../elements/unsupported';
+import { cancelListenerJobs } from '../listeners/cancelListenerJobs';
+import { runExecutionListener } from '../listeners/executionListeners';
+import { enterProcess } from '../commands/startProcessInstance';
 import { checkJoin } from './joins';
 import { elementRecord, processRecord } from './recordValue';
 import type { Step } from './Step';
@@ -125,6 +128,10 @@ export class Lifecycle {
         return this.checkScope(step.key);
       case 'openEventSubProcesses':
         return openEventSubProcessStarts(this, step.key);
+      case 'listenersDone':
+        return step.eventType === 'start'
+          ? this.continueActivation(step.key)
+          : this.continueCompletion(step.key);
     }
   }
 
@@ -173,6 +180,10 @@ export class Lifecycle {
   private async resumeActivation(key: number): Promise<void> {
     const instance = this.instance(key);
     if (!instance || instance.state !== ElementIntent.Activating) return;
+    if (instance.elementType === 'PROCESS') {
+      if (!runExecutionListener(this, instance, 'start', 0)) await this.continueActivation(key);
+      return;
+    }
     const element = this.element(instance)!;
     const body = instance.elementType === MULTI_INSTANCE_BODY;
     if (!body && element.inputMappings.length > 0) {
@@ -183,6 +194,19 @@ export class Lifecycle {
       }
       setLocalVariables(this.ctx, instance.key, instance.processInstanceKey, mapped.variables);
     }
+    // Start listeners run after the input mappings and before the element's own expressions.
+    if (runExecutionListener(this, instance, 'start', 0)) return;
+    await this.continueActivation(key);
+  }
+
+  private async continueActivation(key: number): Promise<void> {
+    const instance = this.instance(key);
+    if (!instance || instance.state !== ElementIntent.Activating) return;
+    if (instance.elementType === 'PROCESS') {
+      enterProcess(this, key, instance.record.startElementId!);
+      return;
+    }
+    const element = this.element(instance)!;
     const behaviour = this.behaviourFor(instance, element);
     if (refuseUnsupported(this, element, instance)) return;
     const prepared = (await behaviour?.prepare?.(this, element, instance)) ?? { ok: true };
@@ -219,7 +243,6 @@ export class Lifecycle {
     const instance = this.instance(key);
     if (!instance || instance.state !== ElementIntent.Completing) return Promise.resolve();
     const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
-    const behaviour = element ? this.behaviourFor(instance, element) : undefined;
     if (
       element &&
       instance.elementType !== MULTI_INSTANCE_BODY &&
@@ -240,6 +263,16 @@ export class Lifecycle {
         mapped.variables,
       );
     }
+    // End listeners run after the output mappings and before the element is left.
+    if (runExecutionListener(this, instance, 'end', 0)) return Promise.resolve();
+    return this.continueCompletion(key);
+  }
+
+  private continueCompletion(key: number): Promise<void> {
+    const instance = this.instance(key);
+    if (!instance || instance.state !== ElementIntent.Completing) return Promise.resolve();
+    const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
+    const behaviour = element ? this.behaviourFor(instance, element) : undefined;
     if (element && behaviour?.completing && !behaviour.completing(this, element, instance)) {
       return Promise.resolve();
     }
@@ -273,6 +306,7 @@ export class Lifecycle {
     if (!instance || instance.state === ElementIntent.Terminating) return;
     this.emitElement(ElementIntent.Terminating, instance, record ? { record } : {});
     const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
+    cancelListenerJobs(this, instance);
     if (element) this.behaviourFor(instance, element)?.terminating?.(this, element, instance);
     closeEventSubscriptions(this, instance);
     resolveIncidentsOf(this.ctx, key);

@@ -38,4 +38,6 @@ export type Step =
     }
   | { op: 'checkScope'; key: number }
   /** Open the start events of the event sub-processes of a scope that just activated. */
-  | { op: 'openEventSubProcesses'; key: number };
+  | { op: 'openEventSubProcesses'; key: number }
+  /** The element's start (or end) execution listeners are done: go on activating (completing). */
+  | { op: 'listenersDone'; key: number; eventType: 'start' | 'end' };

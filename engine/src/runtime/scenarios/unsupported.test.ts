@@ -6,7 +6,7 @@ import { useTestEngine } from './harness';
 describe(`features this engine does not run yet (${testDatabaseKind})`, () => {
   const ctx = useTestEngine();
 
-  it('should raise an incident naming execution listeners instead of skipping them', async () => {
+  it('should raise an incident naming canceling task listeners instead of skipping them', async () => {
     // given
     const { t } = ctx;
     await t.deployProcess(
@@ -14,10 +14,9 @@ describe(`features this engine does not run yet (${testDatabaseKind})`, () => {
         'listened',
         [
           el.start('s'),
-          el.service(
+          el.user(
             'work',
-            'work',
-            '<zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners>',
+            '<zeebe:userTask /><zeebe:taskListeners><zeebe:taskListener eventType="canceling" type="audit" /></zeebe:taskListeners>',
           ),
           el.end('e'),
         ],
@@ -36,8 +35,8 @@ describe(`features this engine does not run yet (${testDatabaseKind})`, () => {
     // then
     const [incident] = await t.incidents(processInstanceKey);
     expect(incident!.message).toContain(
-      'execution listeners (zeebe:executionListeners) are not supported by this engine version yet',
+      'canceling task listeners (zeebe:taskListener eventType="canceling") are not supported by this engine version yet',
     );
-    expect(await t.completeJobs('work')).toBe(0);
+    expect((await t.db.query('select key from engine_user_task')).rows).toEqual([]);
   });
 });

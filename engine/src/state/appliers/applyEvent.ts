@@ -5,6 +5,7 @@ import { applyDeploymentEvent } from './applyDeploymentEvent';
 import { applyElementEvent } from './applyElementEvent';
 import { applyIncidentEvent } from './applyIncidentEvent';
 import { applyJobEvent } from './applyJobEvent';
+import { applyMigrationEvent } from './applyMigrationEvent';
 import { applyMessageEvent } from './applyMessageEvent';
 import { applySignalEvent } from './applySignalEvent';
 import { applyTimerEvent } from './applyTimerEvent';
@@ -20,6 +21,7 @@ const appliers: Record<string, Applier> = {
   DECISION_REQUIREMENTS: applyDeploymentEvent,
   DECISION: applyDeploymentEvent,
   PROCESS_INSTANCE: applyElementEvent,
+  PROCESS_INSTANCE_MIGRATION: applyMigrationEvent,
   VARIABLE: applyVariableEvent,
   JOB: applyJobEvent,
   JOB_BATCH: applyJobEvent,

@@ -1,0 +1,41 @@
+import { ValueType } from '../../log/EngineEvent';
+import type { JobRow } from '../../state/rows';
+import type { Lifecycle } from '../lifecycle/Lifecycle';
+import { executionListenerCompleted } from './executionListeners';
+import { checkTaskListenerResult, taskListenerCompleted } from './taskListeners';
+
+/** What a listener job's worker may answer besides variables (Zeebe's `JobResult`, user task kind). */
+export interface JobResult {
+  denied?: boolean;
+  deniedReason?: string;
+  corrections?: TaskCorrections;
+}
+
+/** User task attributes a task listener may correct (null or absent keeps the value). */
+export interface TaskCorrections {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateUsers?: string[] | null;
+  candidateGroups?: string[] | null;
+  priority?: number | null;
+}
+
+/** Completes the job of an execution or task listener: the element (or task) goes on. */
+export function completeListenerJob(
+  life: Lifecycle,
+  job: JobRow,
+  variables: Record<string, unknown>,
+  result: JobResult | undefined,
+): void {
+  if (job.record.kind === 'TASK_LISTENER') checkTaskListenerResult(job, variables, result);
+  life.ctx.emit(
+    ValueType.Job,
+    'COMPLETED',
+    job.key,
+    { row: job, variables, ...(result ? { result } : {}) },
+    job.processInstanceKey,
+  );
+  if (job.record.kind === 'EXECUTION_LISTENER') executionListenerCompleted(life, job, variables);
+  else taskListenerCompleted(life, job, result ?? {});
+}

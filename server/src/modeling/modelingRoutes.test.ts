@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBalcao, type TestBalcao } from '../../test/balcaoHarness';
+import type { SignedIn } from '../../test/apiHarness';
+
+const visa = (options: { id?: string; agency?: string; broken?: boolean; label?: string } = {}) => {
+  const id = options.id ?? 'dsi-visa-extension';
+  const property = options.agency
+    ? `<bpmn:extensionElements><zeebe:properties><zeebe:property name="balcao:agency" value="${options.agency}" /></zeebe:properties></bpmn:extensionElements>`
+    : '';
+  const taskType = options.broken ? '' : '<zeebe:taskDefinition type="check-visa" />';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="${id}" name="Visa extension" isExecutable="true">${property}
+    <bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:formDefinition formId="visa-form" /></bpmn:extensionElements></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+    <bpmn:serviceTask id="check" name="${options.label ?? 'Check passport'}"><bpmn:extensionElements>${taskType}</bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+};
+const visaForm = JSON.stringify({
+  formId: 'visa-form',
+  title: { 'zh-Hant': '簽證延期', pt: 'Prorrogação de visto', en: 'Visa extension' },
+  display: 'form',
+  components: [{ type: 'textfield', key: 'passport', label: 'Passport' }],
+});
+
+describe('modeling API', { timeout: 120_000 }, () => {
+  let node: TestBalcao;
+  let analyst: SignedIn;
+
+  beforeAll(async () => {
+    node = await startTestBalcao({ library: true });
+    analyst = await node.signIn('analyst');
+  }, 180_000);
+
+  afterAll(async () => {
+    await node.close();
+  }, 60_000);
+
+  const deploy = (who: SignedIn, resources: { name: string; content: string }[]) =>
+    who.call('/api/modeling/deployments', { method: 'POST', body: { resources } });
+
+  it("should list the analyst's agency's library processes and forms with versions only", async () => {
+    // when
+    const res = await analyst.call('/api/modeling/processes');
+
+    // then
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      processes: { processId: string; agency: string; versions: { version: number }[] }[];
+      forms: { formId: string; agency: string }[];
+    };
+    const ids = body.processes.map((p) => p.processId);
+    expect(ids).toContain('criminal-record-certificate');
+    expect(ids).not.toContain('tax-clearance-certificate');
+    expect(ids).not.toContain('balcao-payment');
+    expect(body.processes.every((p) => p.agency === 'DSI' && p.versions.length > 0)).toBe(true);
+    expect(body.forms.map((f) => f.formId)).toContain('criminal-record-certificate-application');
+    expect(body.forms.every((f) => f.agency === 'DSI')).toBe(true);
+  });
+
+  it('should open a library process as BPMN XML and refuse another agency’s', async () => {
+    // when
+    const own = await analyst.call('/api/modeling/processes/criminal-record-certificate/xml');
+    const other = await analyst.call('/api/modeling/processes/tax-clearance-certificate/xml');
+
+    // then
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toContain('xml');
+    expect(await own.text()).toContain('id="criminal-record-certificate"');
+    expect(other.status).toBe(404);
+  });
+
+  it('should deploy a new process with its form and show the new versions', async () => {
+    // when
+    const res = await deploy(analyst, [
+      { name: 'visa.bpmn', content: visa() },
+      { name: 'visa-form.form', content: visaForm },
+    ]);
+    const again = await deploy(analyst, [{ name: 'visa.bpmn', content: visa({ label: 'Check' }) }]);
+
+    // then
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      processes: [{ processId: 'dsi-visa-extension', version: 1 }],
+      forms: [{ formId: 'visa-form', version: 1 }],
+    });
+    expect(await again.json()).toMatchObject({
+      processes: [{ processId: 'dsi-visa-extension', version: 2 }],
+    });
+    const listed = (await (await analyst.call('/api/modeling/processes')).json()) as {
+      processes: { processId: string; versions: { version: number }[] }[];
+    };
+    expect(listed.processes.find((p) => p.processId === 'dsi-visa-extension')?.versions).toEqual([
+      expect.objectContaining({ version: 2 }),
+      expect.objectContaining({ version: 1 }),
+    ]);
+    const form = await analyst.call('/api/modeling/forms/visa-form');
+    expect(await form.json()).toMatchObject({ version: 1, schema: { formId: 'visa-form' } });
+  });
+
+  it('should refuse an analyst deploying a process of another agency', async () => {
+    // when
+    const declared = await deploy(analyst, [
+      { name: 'dsf.bpmn', content: visa({ id: 'dsf-new-thing', agency: 'DSF' }) },
+    ]);
+    const library = await deploy(analyst, [
+      { name: 'tax.bpmn', content: visa({ id: 'tax-clearance-certificate' }) },
+    ]);
+    const shared = await deploy(analyst, [
+      { name: 'pay.bpmn', content: visa({ id: 'balcao-payment' }) },
+    ]);
+
+    // then
+    for (const refused of [declared, library, shared]) {
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    }
+    const versions = await node.camunda
+      .getCamundaRestClient()
+      .searchProcessDefinitions({ filter: { processDefinitionId: 'dsf-new-thing' } });
+    expect(versions.items).toEqual([]);
+  });
+
+  it('should refuse a clerk and answer 401 without a session', async () => {
+    // given
+    const clerk = await node.signIn('dsf-clerk');
+
+    // when
+    const byClerk = await deploy(clerk, [{ name: 'visa.bpmn', content: visa() }]);
+    const anonymous = await fetch(`${node.url}/api/modeling/processes`);
+
+    // then
+    expect(byClerk.status).toBe(403);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('should map the engine’s deploy errors to the elements to fix', async () => {
+    // when
+    const res = await deploy(analyst, [
+      { name: 'broken.bpmn', content: visa({ id: 'dsi-broken', broken: true }) },
+    ]);
+
+    // then
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as {
+      error: { fields: { path: string; in: string; message: string }[] };
+    };
+    expect(body.error.fields).toContainEqual(
+      expect.objectContaining({ path: 'check', in: 'broken.bpmn' }),
+    );
+  });
+
+  it('should refuse a file with a DOCTYPE before it reaches the engine', async () => {
+    // when
+    const res = await deploy(analyst, [
+      { name: 'x.bpmn', content: `<!DOCTYPE x [<!ENTITY e "e">]>${visa({ id: 'dsi-x' })}` },
+    ]);
+
+    // then
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/DOCTYPE/);
+  });
+
+  it('should save, read and discard a draft, and keep other agencies out of it', async () => {
+    // given
+    const xml = visa({ id: 'dsi-draft-only' });
+
+    // when
+    const saved = await analyst.call('/api/modeling/drafts/process/dsi-draft-only', {
+      method: 'PUT',
+      body: { name: 'Draft only', content: xml },
+    });
+    const listed = (await (await analyst.call('/api/modeling/processes')).json()) as {
+      processes: { processId: string; versions: unknown[]; draft: unknown }[];
+    };
+    const read = await analyst.call('/api/modeling/drafts/process/dsi-draft-only');
+    const admin = await node.signIn('admin');
+    const otherAgency = await analyst.call('/api/modeling/drafts/process/dsf-x', {
+      method: 'PUT',
+      body: { name: 'x', content: visa({ id: 'dsf-x', agency: 'DSF' }) },
+    });
+    const wrongId = await analyst.call('/api/modeling/drafts/process/other-id', {
+      method: 'PUT',
+      body: { name: 'x', content: xml },
+    });
+    const removed = await admin.call('/api/modeling/drafts/process/dsi-draft-only', {
+      method: 'DELETE',
+    });
+
+    // then
+    expect(saved.status).toBe(200);
+    expect(listed.processes.find((p) => p.processId === 'dsi-draft-only')).toMatchObject({
+      versions: [],
+      draft: { name: 'Draft only', updatedBy: 'analyst' },
+    });
+    expect(await read.json()).toMatchObject({ agency: 'DSI', content: xml });
+    expect(otherAgency.status).toBe(403);
+    expect(wrongId.status).toBe(422);
+    expect(removed.status).toBe(204);
+    expect((await analyst.call('/api/modeling/drafts/process/dsi-draft-only')).status).toBe(404);
+  });
+
+  it("should serve the connectors' element templates", async () => {
+    // when
+    const res = await analyst.call('/api/modeling/element-templates');
+
+    // then
+    const templates = (await res.json()) as { id: string }[];
+    expect(templates.map((t) => t.id)).toContain('mo.gov.balcao.civil-registry');
+  });
+});
