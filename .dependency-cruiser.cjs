@@ -33,6 +33,11 @@ module.exports = {
       'the stand-in agencies know nothing of Balcão',
     ),
     forbid('process-library', 'server', 'the process library may use any part but the server'),
+    forbid(
+      'web-shared|portal',
+      'platform|engine|forms|connectors|agencies|server|process-library|modeler',
+      'web apps reach the server only over its HTTP API',
+    ),
     {
       name: 'no-circular',
       comment:

@@ -12,17 +12,37 @@ const parts = [
   'docker',
 ];
 
+// Browser tests need Chromium and the built web apps: only `npm run test:e2e` runs them.
+const e2e = process.env.BALCAO_E2E === '1';
+
 export default defineConfig({
   test: {
-    projects: parts.map((name) => ({
-      test: {
-        name,
-        root: name,
-        include: ['**/*.test.ts'],
-        exclude: ['**/node_modules/**', '**/dist/**'],
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
-      },
-    })),
+    projects: [
+      ...parts.map((name) => ({
+        test: {
+          name,
+          root: name,
+          include: ['**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      ...(e2e
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                root: 'e2e',
+                include: ['**/*.test.ts'],
+                exclude: ['**/node_modules/**'],
+                testTimeout: 240_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -1,7 +1,7 @@
 export { locales, localeNames, defaultLocale, isLocale, type Locale } from './i18n/locales';
 export { pickText, type Text3 } from './i18n/text3';
 export { sharedMessages, type SharedMessages } from './i18n/sharedMessages';
-export { createBalcaoI18n, useLocale } from './i18n/createBalcaoI18n';
+export { createBalcaoI18n, useLocale, type Messages } from './i18n/createBalcaoI18n';
 export { default as LanguageSwitcher } from './i18n/LanguageSwitcher.vue';
 export { useLargeText } from './display/useLargeText';
 export { default as LargeTextToggle } from './display/LargeTextToggle.vue';

@@ -25,6 +25,7 @@ import { createApiRouter } from '../api/createApiRouter';
 import type { ServerConfig } from '../config/serverConfig';
 import { verificationRoutes } from '../documents/verificationRoutes';
 import { createApp } from '../http/createApp';
+import { webApps } from '../http/webApps';
 import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
 import { AccessTokens } from '../identity/oauth/accessTokens';
 import { oauthTokenRoute } from '../identity/oauth/oauthTokenRoute';
@@ -150,6 +151,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const camunda = internal.client(gatewayAddress, httpUrl);
     const services: ServerServices = { db, log, config, camunda, live, uploads };
     late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
+    late.add(webApps());
     if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, log);
     integrations = await startIntegrations(config, {
       camunda,

@@ -7,16 +7,21 @@ export type LiveState = 'connecting' | 'connected' | 'offline';
 export type LiveHandler = (payload: unknown) => void;
 
 /**
- * The page's one socket.io connection (same origin, session cookie). It follows applications
- * the page asks for and follows them again after a reconnect, since rooms are per socket.
+ * The page's one socket.io connection (same origin, session cookie). Listeners may be added
+ * before it connects; followed applications are followed again after a reconnect, since
+ * rooms belong to a socket. Connect after sign-in: the server refuses anonymous sockets.
  */
 export class LiveClient {
   readonly state: Ref<LiveState> = ref('offline');
   private socket: Socket | undefined;
+  private readonly handlers = new Map<string, Set<LiveHandler>>();
   private readonly followed = new Set<string>();
 
   connect(): void {
-    if (this.socket) return;
+    if (this.socket) {
+      if (!this.socket.connected) this.socket.connect();
+      return;
+    }
     this.state.value = 'connecting';
     const socket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket'] });
     socket.on('connect', () => {
@@ -25,6 +30,9 @@ export class LiveClient {
     });
     socket.on('disconnect', () => (this.state.value = 'offline'));
     socket.on('connect_error', () => (this.state.value = 'offline'));
+    socket.onAny((event: string, payload: unknown) => {
+      for (const handler of this.handlers.get(event) ?? []) handler(payload);
+    });
     this.socket = socket;
   }
 
@@ -37,10 +45,10 @@ export class LiveClient {
 
   /** Listens to one event; returns the function that stops listening. */
   on(event: string, handler: LiveHandler): () => void {
-    this.connect();
-    const socket = this.socket!;
-    socket.on(event, handler);
-    return () => socket.off(event, handler);
+    const set = this.handlers.get(event) ?? new Set<LiveHandler>();
+    set.add(handler);
+    this.handlers.set(event, set);
+    return () => set.delete(handler);
   }
 
   /** Follows one application's events; resolves false when the server refuses. */
@@ -56,6 +64,7 @@ export class LiveClient {
 
   private emitFollow(applicationNumber: string): Promise<boolean> {
     const socket = this.socket;
+    // Not connected yet: the connect handler follows it.
     if (!socket?.connected) return Promise.resolve(false);
     return new Promise((resolve) => {
       socket.emit('subscribe', { applicationId: applicationNumber }, (reply: { ok?: boolean }) =>

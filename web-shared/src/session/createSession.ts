@@ -24,6 +24,8 @@ export function createSession(api: ApiClient) {
   let loading: Promise<Me | null> | undefined;
 
   async function load(): Promise<Me | null> {
+    // No CSRF cookie, no session: skip asking (an anonymous 401 would only add noise).
+    if (!document.cookie.includes('balcao_csrf=')) loading ??= Promise.resolve(null);
     loading ??= api.get<Me>('/api/me').then(
       (value) => value,
       (error: unknown) => {

@@ -1,0 +1,7 @@
+import type { Locale, Messages } from '@balcao/web-shared';
+import { en } from './messages/en';
+import { pt } from './messages/pt';
+import { zhHant } from './messages/zhHant';
+
+/** The portal's texts in its three languages (the English file fixes the keys). */
+export const messages: Record<Locale, Messages> = { 'zh-Hant': zhHant, pt, en };

@@ -1,0 +1,32 @@
+/** Form.io's own messages (validation, errors) in our languages, merged with each form's. */
+export const formioMessages: Record<string, Record<string, string>> = {
+  'zh-Hant': {
+    required: '{{field}}為必填項目',
+    pattern: '{{field}}的格式不正確',
+    maxLength: '{{field}}不可多於{{length}}個字元',
+    minLength: '{{field}}不可少於{{length}}個字元',
+    invalid_email: '{{field}}必須是有效的電郵地址',
+    invalid_date: '{{field}}不是有效的日期',
+    error: '提交前請修正以下錯誤。',
+    errorListHotkey: '按 Ctrl + Alt + X 返回錯誤清單。',
+    'Type to search': '輸入以搜尋',
+    'No results found': '找不到結果',
+    Yes: '是',
+    No: '否',
+  },
+  pt: {
+    required: '{{field}} é obrigatório',
+    pattern: '{{field}} não tem o formato certo',
+    maxLength: '{{field}} não pode ter mais de {{length}} caracteres',
+    minLength: '{{field}} não pode ter menos de {{length}} caracteres',
+    invalid_email: '{{field}} deve ser um endereço de correio electrónico válido',
+    invalid_date: '{{field}} não é uma data válida',
+    error: 'Corrija os erros seguintes antes de submeter.',
+    errorListHotkey: 'Prima Ctrl + Alt + X para voltar à lista de erros.',
+    'Type to search': 'Escreva para procurar',
+    'No results found': 'Sem resultados',
+    Yes: 'Sim',
+    No: 'Não',
+  },
+  en: {},
+};
