@@ -7,6 +7,7 @@ import {
   type Queryable,
   type QueryResult,
 } from './Database';
+import { asDatabaseUnavailable } from './databaseUnavailable';
 
 const INT8 = 20;
 
@@ -31,11 +32,19 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
       text: string,
       params?: readonly unknown[],
     ): Promise<QueryResult<R>> {
-      const result = await target.query<R>(text, params ? [...params] : undefined);
-      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+      try {
+        const result = await target.query<R>(text, params ? [...params] : undefined);
+        return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+      } catch (error) {
+        throw asDatabaseUnavailable(error);
+      }
     },
     async exec(text: string) {
-      await target.query(text);
+      try {
+        await target.query(text);
+      } catch (error) {
+        throw asDatabaseUnavailable(error);
+      }
     },
   });
 
@@ -46,8 +55,15 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
     ...queryable(pool),
     async transaction(work, txOptions = {}) {
       for (let attempt = 0; ; attempt++) {
-        const client = await pool.connect();
+        const client = await connect(pool);
         let broken = false;
+        // A checked-out client that loses its connection emits 'error' (the pool only watches
+        // idle ones); unhandled, that would end the process. The query in flight fails too.
+        const onLost = (error: Error) => {
+          broken = true;
+          options.log?.warn({ err: error }, 'PostgreSQL connection lost during a transaction');
+        };
+        client.on('error', onLost);
         try {
           await client.query('BEGIN');
           const result = await work(queryable(client));
@@ -60,8 +76,9 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
           const state = sqlState(error);
           if (state && retryableSqlStates.has(state) && attempt < (txOptions.retryOnConflict ?? 0))
             continue;
-          throw error;
+          throw asDatabaseUnavailable(error);
         } finally {
+          client.off('error', onLost);
           client.release(broken);
         }
       }
@@ -75,6 +92,14 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
       await pool.end();
     },
   };
+}
+
+async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    throw asDatabaseUnavailable(error);
+  }
 }
 
 /** One connection for all LISTENs of this process, re-established when it drops. */
