@@ -327,6 +327,71 @@ describe(`compensation (${testDatabaseKind})`, () => {
     expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
   });
 
+  it('should run the handler of a multi-instance activity once, after all its instances', async () => {
+    // given: notify three agencies, then compensate
+    const { t } = ctx;
+    const notify = `<bpmn:serviceTask id="notify"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=agencies" inputElement="agency" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>`;
+    const [, boundary, handler, link] = compensable('notify');
+    await t.deployProcess(
+      bpmn(
+        'fan-out',
+        [el.start('s'), notify, boundary!, handler!, link!, compensate('undo'), el.end('e')],
+        [
+          ['s', 'notify'],
+          ['notify', 'undo'],
+          ['undo', 'e'],
+        ],
+      ),
+    );
+    const { processInstanceKey } = await t.engine.createProcessInstance({
+      bpmnProcessId: 'fan-out',
+      variables: { agencies: ['DSI', 'FSS', 'DSF'] },
+    });
+
+    // when
+    expect(await t.completeJobs('notify')).toBe(3);
+
+    // then
+    expect(await t.completeJobs('undo-notify')).toBe(1);
+    expect(await t.completeJobs('undo-notify')).toBe(0);
+    expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('should run a handler as often as its activity completed', async () => {
+    // given: book-a runs twice (a loop back through a gateway) before the compensation
+    const { t } = ctx;
+    await t.deployProcess(
+      bpmn(
+        'twice',
+        [
+          el.start('s'),
+          ...compensable('book-a'),
+          el.xor('again', 'Flow_done'),
+          compensate('undo'),
+          el.end('e'),
+        ],
+        [
+          ['s', 'book-a'],
+          ['book-a', 'again'],
+          ['again', 'book-a', '=retry = true'],
+          ['again', 'undo', undefined, 'Flow_done'],
+          ['undo', 'e'],
+        ],
+      ),
+    );
+    const { processInstanceKey } = await t.engine.createProcessInstance({
+      bpmnProcessId: 'twice',
+    });
+    await t.completeJobs('book-a', { retry: true });
+
+    // when
+    await t.completeJobs('book-a', { retry: false });
+
+    // then
+    expect(await t.completeJobs('undo-book-a')).toBe(2);
+    expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
+  });
+
   it('should drop the subscriptions of a cancelled instance', async () => {
     // given
     const { t } = ctx;
