@@ -50,6 +50,8 @@ export interface StartConnectorsOptions {
   /** How long the engine locks an activated job for one worker (ms). */
   jobTimeoutMs?: number;
   maxJobsToActivate?: number;
+  /** Told of every job once the engine took its outcome (e.g. to keep a timeline). */
+  onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
 }
 
 export interface RunningConnectors {
@@ -80,7 +82,11 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
         const result = resultOf(outcome);
         metrics.record(connector.type, result, performance.now() - started);
         logOutcome(options.log, connector.type, job, outcome, result);
-        return applyOutcome(job, outcome);
+        const applied = await applyOutcome(job, outcome);
+        await options.onJobDone?.(job, outcome).catch((error: unknown) => {
+          options.log.warn({ err: error, jobKey: job.key }, 'job observer failed');
+        });
+        return applied;
       },
     }),
   );

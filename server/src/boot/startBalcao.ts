@@ -20,7 +20,9 @@ import {
   staticTokenAuthenticator,
   type Authenticator,
 } from '@balcao/engine';
+import { FileDocumentSink } from '@balcao/connectors';
 import { FileSystemDocumentStore, formResourceValidator } from '@balcao/forms';
+import { ApplicationStarter } from '../applications/ApplicationStarter';
 import { createApiRouter } from '../api/createApiRouter';
 import type { ServerConfig } from '../config/serverConfig';
 import { verificationRoutes } from '../documents/verificationRoutes';
@@ -31,10 +33,17 @@ import { AccessTokens } from '../identity/oauth/accessTokens';
 import { oauthTokenRoute } from '../identity/oauth/oauthTokenRoute';
 import { demoAccountLines, seedDemoAccounts } from '../identity/demoAccounts';
 import { deployProcessLibrary } from '../integrations/deployProcessLibrary';
-import { InternalCredential } from '../integrations/internalClient';
+import { engineRest, InternalCredential } from '../integrations/internalClient';
 import { startIntegrations, type Integrations } from '../integrations/startIntegrations';
 import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
 import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
+import { macaoHolidays } from '../sla/HolidayCalendar';
+import { DatabaseNoticeSink } from '../tracking/DatabaseNoticeSink';
+import { LinkedDocumentSink } from '../tracking/LinkedDocumentSink';
+import { mayWatchApplication } from '../tracking/mayWatchApplication';
+import { TaskSync } from '../tracking/TaskSync';
+import { trackConnectorJob } from '../tracking/trackConnectorJob';
+import { Tracker } from '../tracking/Tracker';
 import { apiRoutes } from './apiRoutes';
 import { registerNode } from './registerNode';
 import type { ServerServices } from './ServerServices';
@@ -115,6 +124,8 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
   let live: LiveHub | undefined;
   let integrations: Integrations | undefined;
   let stopNode: (() => Promise<void>) | undefined;
+  let sync: TaskSync | undefined;
+  let starter: ApplicationStarter | undefined;
   try {
     let migrated = false;
     const app = createApp({
@@ -147,17 +158,47 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const gatewayAddress = `${grpc.host.includes(':') ? `[${grpc.host}]` : grpc.host}:${grpc.port}`;
     const seedDemo = config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production';
     if (seedDemo) await seedDemoAccounts(db);
-    live = await attachLiveHub(server, { db, log, redisUrl: config.REDIS_URL });
+    live = await attachLiveHub(server, {
+      db,
+      log,
+      redisUrl: config.REDIS_URL,
+      canWatchApplication: (principal, number) => mayWatchApplication(db, principal, number),
+    });
     const camunda = internal.client(gatewayAddress, httpUrl);
-    const services: ServerServices = { db, log, config, camunda, live, uploads };
+    const tracker = new Tracker({ db, live, log });
+    sync = new TaskSync({ db, camunda, live, tracker, log: log.child({ part: 'inbox-sync' }) });
+    starter = new ApplicationStarter({ db, camunda, live, log });
+    const certificates = new LinkedDocumentSink(
+      new FileDocumentSink(path.join(config.DATA_DIR, 'certificates')),
+      { db, tracker, storagePath: 'certificates' },
+    );
+    const services: ServerServices = {
+      db,
+      log,
+      config,
+      camunda,
+      engineRest: engineRest(httpUrl, internal.token),
+      live,
+      uploads,
+      certificates,
+      tracker,
+      sync,
+      starter,
+      holidays: macaoHolidays(),
+    };
     late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
     late.add(webApps());
-    if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, log);
+    if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, db, log);
     integrations = await startIntegrations(config, {
       camunda,
       publicUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
       log,
+      documents: certificates,
+      inAppNotices: new DatabaseNoticeSink({ db, live }),
+      onJobDone: trackConnectorJob(tracker),
     });
+    sync.run();
+    starter.run();
     if (integrations.connectors) {
       late.add(paymentWebhookRoute(integrations.connectors.handlePaymentWebhook, log));
       late.add(verificationRoutes(integrations.connectors.documents));
@@ -166,6 +207,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
 
     const listening = server;
     const hub = live;
+    const background = [sync, starter];
     const running = integrations;
     return {
       httpUrl,
@@ -174,6 +216,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       demoAccounts: seedDemo ? demoAccountLines() : [],
       agenciesUrl: running.agenciesUrl,
       async close() {
+        for (const task of background) task.stop();
         await hub.close();
         listening.closeAllConnections();
         await new Promise<void>((resolve) => listening.close(() => resolve()));
@@ -188,6 +231,8 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       },
     };
   } catch (error) {
+    sync?.stop();
+    starter?.stop();
     await live?.close().catch(() => undefined);
     await integrations?.close().catch(() => undefined);
     server?.close();

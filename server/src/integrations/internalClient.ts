@@ -28,3 +28,21 @@ export class InternalCredential {
     } as ConstructorParameters<typeof Camunda8>[0]);
   }
 }
+
+/** Camunda 8 REST calls the SDK has no method for (e.g. a user task's form). */
+export interface EngineRest {
+  get<T>(path: string): Promise<T | undefined>;
+}
+
+export function engineRest(baseUrl: string, token: string): EngineRest {
+  return {
+    async get<T>(path: string): Promise<T | undefined> {
+      const res = await fetch(`${baseUrl}/v2${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status === 404 || res.status === 204) return undefined;
+      if (!res.ok) throw new Error(`GET /v2${path} answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}

@@ -1,20 +1,20 @@
-import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import {
   agencyEndpointsSchema,
   civilRegistryConnector,
   createPaymentWebhookHandler,
   exchangeDocumentConnector,
-  FileDocumentSink,
   httpConnector,
   issueDocumentConnector,
-  MemoryInAppNoticeSink,
   notifyConnector,
   paymentConnector,
   secretsFromEnv,
   startConnectors,
   taxConnector,
   type DocumentSink,
+  type InAppNoticeSink,
+  type JobLike,
+  type JobOutcome,
 } from '@balcao/connectors';
 import type { Logger } from '@balcao/platform';
 
@@ -34,11 +34,13 @@ export function startConnectorWorkers(options: {
   agencyKeys: Record<string, string>;
   webhookSecret: string;
   publicUrl: string;
-  dataDir: string;
+  documents: DocumentSink;
+  inAppNotices: InAppNoticeSink;
+  onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
   log: Logger;
 }): ConnectorWorkers {
   const zeebe = options.camunda.getZeebeGrpcApiClient();
-  const documents = new FileDocumentSink(path.join(options.dataDir, 'certificates'));
+  const { documents } = options;
   const agency = (name: string) => ({
     url: `${options.agenciesUrl}/${name}`,
     apiKey: options.agencyKeys[name] ?? '',
@@ -47,6 +49,7 @@ export function startConnectorWorkers(options: {
     zeebe,
     log: options.log,
     secrets: secretsFromEnv(process.env),
+    ...(options.onJobDone ? { onJobDone: options.onJobDone } : {}),
     agencies: agencyEndpointsSchema.parse({
       civilRegistry: agency('civil-registry'),
       tax: agency('tax'),
@@ -57,7 +60,7 @@ export function startConnectorWorkers(options: {
     connectors: [
       civilRegistryConnector,
       taxConnector,
-      notifyConnector({ inApp: new MemoryInAppNoticeSink() }),
+      notifyConnector({ inApp: options.inAppNotices }),
       paymentConnector({ callbackUrl: `${options.publicUrl}/webhooks/payment` }),
       httpConnector,
       exchangeDocumentConnector,

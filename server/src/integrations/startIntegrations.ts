@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
+import type { DocumentSink, InAppNoticeSink, JobLike, JobOutcome } from '@balcao/connectors';
 import type { Logger } from '@balcao/platform';
 import type { ServerConfig } from '../config/serverConfig';
 import { startAgencyStandIns, type AgencyStandIns } from './startAgencyStandIns';
@@ -23,7 +24,14 @@ export interface Integrations {
 /** The agencies (stand-ins or real) and the connectors that call them. */
 export async function startIntegrations(
   config: ServerConfig,
-  deps: { camunda: Camunda8; publicUrl: string; log: Logger },
+  deps: {
+    camunda: Camunda8;
+    publicUrl: string;
+    log: Logger;
+    documents: DocumentSink;
+    inAppNotices: InAppNoticeSink;
+    onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
+  },
 ): Promise<Integrations> {
   let standIns: AgencyStandIns | undefined;
   if (config.AGENCIES === 'embedded') {
@@ -42,7 +50,9 @@ export async function startIntegrations(
           agencyKeys: { ...demoKeys, ...config.AGENCY_API_KEYS },
           webhookSecret: config.PAYMENT_WEBHOOK_SECRET,
           publicUrl: deps.publicUrl,
-          dataDir: config.DATA_DIR,
+          documents: deps.documents,
+          inAppNotices: deps.inAppNotices,
+          ...(deps.onJobDone ? { onJobDone: deps.onJobDone } : {}),
           log: deps.log.child({ part: 'connectors' }),
         })
       : undefined;

@@ -66,6 +66,7 @@ export async function attachLiveHub(httpServer: HttpServer, deps: LiveHubDeps): 
     const { principal } = socket.data as LiveSocketData;
     void socket.join([
       liveRooms.user(principal.accountId),
+      liveRooms.login(principal.login),
       ...principal.groups.map((group) => liveRooms.group(group)),
     ]);
     socket.on('subscribe', (message: unknown, ack: unknown) => {

@@ -1,0 +1,89 @@
+import type { Queryable } from '@balcao/platform';
+import type { Principal } from '../identity/Principal';
+import type { InboxTaskRow } from '../tracking/TaskSync';
+
+export interface InboxFilter {
+  view: 'all' | 'mine' | 'unassigned';
+  state: 'open' | 'completed' | 'canceled';
+  processId?: string | undefined;
+  agency?: string | undefined;
+  applicationNumber?: string | undefined;
+  dueBefore?: string | undefined;
+  priorityMin?: number | undefined;
+  sort: 'createdAt' | 'dueAt' | 'priority';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const sortColumns = { createdAt: 'created_at', dueAt: 'due_at', priority: 'priority' } as const;
+
+/**
+ * The tasks a principal may see: a clerk or supervisor those of their groups and those
+ * assigned to them; a citizen only those assigned to them. The visibility rule is part of
+ * the SQL, so counts and pages never include other people's tasks.
+ */
+export function visibility(principal: Principal, param: (v: unknown) => string): string {
+  if (principal.role === 'clerk' || principal.role === 'supervisor')
+    return `(candidate_groups && ${param(principal.groups)}::text[] or assignee = ${param(principal.login)})`;
+  if (principal.role === 'admin') return 'true';
+  return `assignee = ${param(principal.login)}`;
+}
+
+export async function searchInbox(
+  db: Queryable,
+  principal: Principal,
+  filter: InboxFilter,
+): Promise<{ items: InboxTaskRow[]; total: number }> {
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const where = [visibility(principal, param), `state = ${param(filter.state)}`];
+  if (filter.view === 'mine') where.push(`assignee = ${param(principal.login)}`);
+  if (filter.view === 'unassigned') where.push('assignee is null');
+  if (filter.processId) where.push(`process_id = ${param(filter.processId)}`);
+  if (filter.agency) where.push(`agency = ${param(filter.agency)}`);
+  if (filter.applicationNumber)
+    where.push(`application_number = ${param(filter.applicationNumber)}`);
+  if (filter.dueBefore) where.push(`due_at < ${param(filter.dueBefore)}`);
+  if (filter.priorityMin !== undefined) where.push(`priority >= ${param(filter.priorityMin)}`);
+  const clause = where.join(' and ');
+  const total = await db.query<{ n: number }>(
+    `select count(*)::int as n from inbox_task where ${clause}`,
+    params,
+  );
+  const order = `${sortColumns[filter.sort]} ${filter.order} nulls last, task_key`;
+  const { rows } = await db.query<InboxTaskRow>(
+    `select * from inbox_task where ${clause} order by ${order}
+      limit ${param(filter.limit)} offset ${param(filter.offset)}`,
+    params,
+  );
+  return { items: rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function inboxCounts(db: Queryable, principal: Principal) {
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const visible = visibility(principal, param);
+  const me = param(principal.login);
+  const { rows } = await db.query<{
+    all: number;
+    mine: number;
+    unassigned: number;
+    overdue: number;
+  }>(
+    `select count(*)::int as all,
+            count(*) filter (where assignee = ${me})::int as mine,
+            count(*) filter (where assignee is null)::int as unassigned,
+            count(*) filter (where due_at < now())::int as overdue
+       from inbox_task where state = 'open' and ${visible}`,
+    params,
+  );
+  return rows[0] ?? { all: 0, mine: 0, unassigned: 0, overdue: 0 };
+}
+
+export async function findTask(db: Queryable, key: string): Promise<InboxTaskRow | undefined> {
+  const { rows } = await db.query<InboxTaskRow>('select * from inbox_task where task_key = $1', [
+    key,
+  ]);
+  return rows[0];
+}

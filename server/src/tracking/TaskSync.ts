@@ -1,0 +1,281 @@
+import type { Camunda8 } from '@camunda8/sdk';
+import type { Database, Logger } from '@balcao/platform';
+import type { ApplicationRow } from '../applications/applicationQueries';
+import type { LiveHub } from '../live/attachLiveHub';
+import { liveRooms } from '../live/liveRooms';
+import type { Tracker } from './Tracker';
+
+/** Camunda 8.8's UserTask as the REST API returns it (the fields the inbox keeps). */
+interface EngineUserTask {
+  userTaskKey: string;
+  name?: string;
+  state: string;
+  assignee?: string;
+  elementId: string;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  processDefinitionId: string;
+  processInstanceKey: string;
+  formKey?: string;
+  creationDate?: string;
+  completionDate?: string;
+  dueDate?: string;
+  priority?: number;
+  customHeaders?: Record<string, string>;
+}
+
+export interface InboxTaskRow {
+  task_key: string;
+  kind: string;
+  process_id: string;
+  process_instance_key: string;
+  element_id: string;
+  name: string;
+  application_id: string | null;
+  application_number: string | null;
+  agency: string | null;
+  candidate_groups: string[];
+  candidate_users: string[];
+  assignee: string | null;
+  form_key: string | null;
+  form_id: string | null;
+  headers: Record<string, string>;
+  priority: number;
+  state: string;
+  created_at: Date;
+  due_at: Date | null;
+  completed_at: Date | null;
+}
+
+const PAGE = 200;
+/** New tasks are looked up again this far back: creation times of concurrent commits interleave. */
+const OVERLAP_MS = 5_000;
+
+/**
+ * Keeps the inbox (and the timelines) in step with the engine's user tasks, through the same
+ * REST API a Camunda 8 cluster offers: new tasks are picked up by creation time, open ones are
+ * re-checked for completion or cancellation, and ended process instances close their
+ * application. Runs on every node; writes are idempotent.
+ */
+export class TaskSync {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      camunda: Camunda8;
+      live: LiveHub;
+      tracker: Tracker;
+      log: Logger;
+    },
+  ) {}
+
+  run(intervalMs = 1_000): void {
+    this.timer = setInterval(() => void this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Syncs now (or right after the sync under way). */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.syncOnce()
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'inbox sync failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.kick();
+        }
+      });
+    return this.running;
+  }
+
+  async syncOnce(): Promise<void> {
+    await this.pickUpNewTasks();
+    await this.recheckOpenTasks();
+    await this.closeEndedApplications();
+  }
+
+  private rest() {
+    return this.deps.camunda.getCamundaRestClient();
+  }
+
+  private async pickUpNewTasks(): Promise<void> {
+    const cursor = await this.deps.db.query<{ value: string }>(
+      `select value from sync_cursor where name = 'user-tasks'`,
+    );
+    const since = cursor.rows[0]?.value ?? '1970-01-01T00:00:00.000Z';
+    let newest = since;
+    for (let from = 0; ; from += PAGE) {
+      const page = (await this.rest().searchUserTasks({
+        filter: {
+          creationDate: { $gt: new Date(Date.parse(since) - OVERLAP_MS).toISOString() },
+        },
+        sort: [{ field: 'creationDate', order: 'ASC' }],
+        page: { from, limit: PAGE },
+      } as never)) as unknown as { items: EngineUserTask[] };
+      for (const task of page.items) {
+        await this.upsert(task);
+        if (task.creationDate && task.creationDate > newest) newest = task.creationDate;
+      }
+      if (page.items.length < PAGE) break;
+    }
+    if (newest !== since)
+      await this.deps.db.query(
+        `insert into sync_cursor (name, value) values ('user-tasks', $1)
+         on conflict (name) do update set value = greatest(sync_cursor.value, excluded.value)`,
+        [newest],
+      );
+  }
+
+  private async recheckOpenTasks(): Promise<void> {
+    const open = await this.deps.db.query<{ task_key: string }>(
+      `select task_key from inbox_task where state = 'open' and kind = 'camunda' order by created_at`,
+    );
+    const keys = open.rows.map((r) => r.task_key);
+    for (let i = 0; i < keys.length; i += PAGE) {
+      const batch = keys.slice(i, i + PAGE);
+      const page = (await this.rest().searchUserTasks({
+        filter: { userTaskKey: { $in: batch }, state: { $neq: 'CREATED' } },
+        page: { from: 0, limit: PAGE },
+      } as never)) as unknown as { items: EngineUserTask[] };
+      for (const task of page.items) await this.upsert(task);
+    }
+  }
+
+  private async closeEndedApplications(): Promise<void> {
+    const open = await this.deps.db.query<ApplicationRow>(
+      `select * from application where closed_at is null and instance_key is not null`,
+    );
+    const byKey = new Map(open.rows.map((a) => [a.instance_key as string, a]));
+    const keys = [...byKey.keys()];
+    for (let i = 0; i < keys.length; i += PAGE) {
+      const page = (await this.rest().searchProcessInstances({
+        filter: { processInstanceKey: { $in: keys.slice(i, i + PAGE) }, state: { $neq: 'ACTIVE' } },
+        page: { from: 0, limit: PAGE },
+      } as never)) as unknown as { items: { processInstanceKey: string; endDate?: string }[] };
+      for (const instance of page.items) {
+        const app = byKey.get(String(instance.processInstanceKey));
+        if (app)
+          await this.deps.tracker.closeApplication(
+            app,
+            instance.endDate ? new Date(instance.endDate) : new Date(),
+          );
+      }
+    }
+  }
+
+  /** Brings one task into the inbox (or out of it) and its milestone into the timeline. */
+  async upsert(task: EngineUserTask): Promise<void> {
+    const known = await this.deps.db.query<InboxTaskRow>(
+      'select * from inbox_task where task_key = $1',
+      [task.userTaskKey],
+    );
+    const before = known.rows[0];
+    const state = task.state === 'CREATED' ? 'open' : task.state.toLowerCase();
+    if (before && before.state === state && before.assignee === (task.assignee ?? null)) return;
+    const app = before?.application_id
+      ? await this.applicationById(before.application_id)
+      : await this.applicationOfTask(task);
+    const headers = task.customHeaders ?? {};
+    const createdAt = task.creationDate ? new Date(task.creationDate) : new Date();
+    const completedAt =
+      state === 'open' ? null : task.completionDate ? new Date(task.completionDate) : new Date();
+    const { rows } = await this.deps.db.query<InboxTaskRow>(
+      `insert into inbox_task (task_key, kind, process_id, process_instance_key, element_id, name,
+          application_id, application_number, agency, candidate_groups, candidate_users, assignee,
+          form_key, form_id, headers, priority, state, created_at, due_at, completed_at)
+       values ($1, 'camunda', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       on conflict (task_key) do update set assignee = excluded.assignee, state = excluded.state,
+          completed_at = excluded.completed_at
+       returning *`,
+      [
+        task.userTaskKey,
+        task.processDefinitionId,
+        String(task.processInstanceKey),
+        task.elementId,
+        task.name ?? task.elementId,
+        app?.id ?? null,
+        app?.number ?? null,
+        headers['balcao:agency'] ?? app?.agency ?? null,
+        task.candidateGroups ?? [],
+        task.candidateUsers ?? [],
+        task.assignee ?? null,
+        task.formKey ?? null,
+        headers['balcao:formId'] ?? null,
+        JSON.stringify(headers),
+        task.priority ?? 50,
+        state,
+        createdAt,
+        task.dueDate ? new Date(task.dueDate) : null,
+        completedAt,
+      ],
+    );
+    const row = rows[0] as InboxTaskRow;
+    this.announceTask(
+      row,
+      before === undefined ? 'task.created' : state === 'open' ? 'task.updated' : 'task.removed',
+    );
+    if (!app) return;
+    if (before === undefined)
+      await this.deps.tracker.recordStep(app.number, {
+        sourceKey: `task:${task.userTaskKey}`,
+        elementId: task.elementId,
+        headers,
+        owedByCitizen: task.assignee !== undefined && task.assignee === app.owner_login,
+        startedAt: createdAt,
+        completedAt: completedAt ?? undefined,
+      });
+    else if (completedAt)
+      await this.deps.tracker.completeStep(app.id, `task:${task.userTaskKey}`, completedAt);
+  }
+
+  announceTask(task: InboxTaskRow, event: 'task.created' | 'task.updated' | 'task.removed'): void {
+    const payload = { task: { id: task.task_key, state: task.state, assignee: task.assignee } };
+    for (const group of task.candidate_groups)
+      this.deps.live.publish({ room: liveRooms.group(group), event, payload });
+    if (task.assignee)
+      this.deps.live.publish({ room: liveRooms.login(task.assignee), event, payload });
+  }
+
+  private async applicationById(id: string): Promise<ApplicationRow | undefined> {
+    const { rows } = await this.deps.db.query<ApplicationRow>(
+      'select * from application where id = $1',
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** The application a task belongs to: the `caseRef` every library process carries. */
+  private async applicationOfTask(task: EngineUserTask): Promise<ApplicationRow | undefined> {
+    const direct = await this.deps.db.query<ApplicationRow>(
+      'select * from application where instance_key = $1',
+      [String(task.processInstanceKey)],
+    );
+    if (direct.rows[0]) return direct.rows[0];
+    const vars = (await this.rest().searchUserTaskVariables({
+      userTaskKey: task.userTaskKey,
+      filter: { name: 'caseRef' },
+    })) as unknown as { items: { name: string; value: string }[] };
+    const raw = vars.items.find((v) => v.name === 'caseRef')?.value;
+    if (!raw) return undefined;
+    return this.deps.tracker.applicationOfCase(this.deps.db, parseJson(raw));
+  }
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

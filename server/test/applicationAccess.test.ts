@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, el } from '@balcao/engine/testing';
+import { createAccount } from '../src/identity/accounts';
+import type { SignedIn } from './apiHarness';
+import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+
+// Catalogue, applications, drafts and the inbox over real HTTP, with the authorization rules:
+// other people's applications, drafts and tasks answer 404 and say nothing about them.
+
+const p1 = 'criminal-record-certificate';
+const goodData = {
+  idNumber: '12345678',
+  purpose: 'employment',
+  urgency: 'normal',
+  deliveryFormat: 'electronic',
+  sendToDepartment: false,
+  consent: true,
+};
+
+const reviewModel = bpmn(
+  'access-review',
+  [
+    el.start('s'),
+    `<bpmn:userTask id="review" name="Review"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /><zeebe:taskHeaders><zeebe:header key="balcao:agency" value="DSI" /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:userTask>`,
+    el.end('e'),
+  ],
+  [
+    ['s', 'review'],
+    ['review', 'e'],
+  ],
+);
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('applications, drafts and inbox: routes and authorization', { timeout: 180_000 }, () => {
+  let t: TestBalcao;
+  let citizen: SignedIn;
+  let other: SignedIn;
+  let dsi: SignedIn;
+  let dsf: SignedIn;
+  let number: string;
+
+  beforeAll(async () => {
+    t = await startTestBalcao({ library: true });
+    await createAccount(t.balcao.db, {
+      login: 'other-citizen',
+      displayName: 'Other',
+      role: 'citizen',
+      password: 'other-citizen-pw',
+    });
+    citizen = await t.signIn('citizen');
+    other = await t.signIn('other-citizen', 'other-citizen-pw');
+    dsi = await t.signIn('dsi-clerk');
+    dsf = await t.signIn('dsf-clerk');
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+  }, 60_000);
+
+  it('should list the deployed services publicly, search them and show the start form', async () => {
+    const all = (await (await fetch(`${t.url}/api/catalogue?pageSize=100`)).json()) as {
+      items: { processId: string }[];
+    };
+    expect(all.items.map((s) => s.processId)).toEqual(
+      expect.arrayContaining([p1, 'tax-clearance-certificate', 'civil-registry-certificate']),
+    );
+    const found = (await (
+      await fetch(`${t.url}/api/catalogue?q=${encodeURIComponent('刑事')}`)
+    ).json()) as {
+      items: { processId: string }[];
+    };
+    expect(found.items.map((s) => s.processId)).toEqual([p1]);
+    const sheet = (await (await fetch(`${t.url}/api/catalogue/${p1}`)).json()) as {
+      startForm: { formId: string };
+      processingTime: { workingDays: number };
+    };
+    expect(sheet.startForm.formId).toBe(`${p1}-application`);
+    expect((await fetch(`${t.url}/api/catalogue/no-such-service`)).status).toBe(404);
+  });
+
+  it('should refuse invalid form data with the failing fields', async () => {
+    const res = await citizen.call('/api/applications', {
+      method: 'POST',
+      body: { processId: p1, data: { idNumber: '99', purpose: 'fun' } },
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as {
+      error: { code: string; fields: { path: string }[] };
+    };
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['idNumber', 'purpose', 'consent']),
+    );
+  });
+
+  it('should keep drafts private to their owner and resume them', async () => {
+    const created = await citizen.call('/api/applications/drafts', {
+      method: 'POST',
+      body: { processId: p1, data: { idNumber: '12345678' } },
+    });
+    expect(created.status).toBe(201);
+    const draft = (await created.json()) as { id: string };
+    const updated = await citizen.call(`/api/applications/drafts/${draft.id}`, {
+      method: 'PUT',
+      body: { data: { ...goodData } },
+    });
+    expect(updated.status).toBe(200);
+    expect((await other.call(`/api/applications/drafts/${draft.id}`)).status).toBe(404);
+    const list = (await (await citizen.call('/api/applications/drafts')).json()) as {
+      items: { id: string }[];
+    };
+    expect(list.items.map((d) => d.id)).toContain(draft.id);
+
+    // when the draft is submitted it becomes an application and the draft goes away
+    const res = await citizen.call('/api/applications', {
+      method: 'POST',
+      body: { processId: p1, data: goodData, draftId: draft.id },
+    });
+    expect(res.status).toBe(201);
+    number = ((await res.json()) as { number: string }).number;
+    expect(number).toMatch(/^\d{4}-DSI-\d{6}$/);
+    expect((await citizen.call(`/api/applications/drafts/${draft.id}`)).status).toBe(404);
+  });
+
+  it("should not show a citizen's application to another citizen or another agency", async () => {
+    const mine = await citizen.call(`/api/applications/${number}`);
+    expect(mine.status).toBe(200);
+    const theirs = await other.call(`/api/applications/${number}`);
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).not.toContain(number);
+    expect((await dsf.call(`/api/applications/${number}`)).status).toBe(404);
+    expect((await dsi.call(`/api/applications/${number}`)).status).toBe(200);
+    const list = (await (await other.call('/api/applications')).json()) as { items: unknown[] };
+    expect(list.items).toEqual([]);
+    const withdraw = await other.call(`/api/applications/${number}/withdraw`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(withdraw.status).toBe(404);
+  });
+
+  it('should withdraw an application once', async () => {
+    const first = await citizen.call(`/api/applications/${number}/withdraw`, {
+      method: 'POST',
+      body: { reason: 'no longer needed' },
+    });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { status: string }).status).toBe('withdrawn');
+    const again = await citizen.call(`/api/applications/${number}/withdraw`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("should not let a clerk see or complete another group's task", async () => {
+    await t.camunda
+      .getZeebeGrpcApiClient()
+      .deployResource({ name: 'access-review.bpmn', process: Buffer.from(reviewModel) });
+    await t.camunda
+      .getZeebeGrpcApiClient()
+      .createProcessInstance({ bpmnProcessId: 'access-review', variables: {} });
+    const task = await eventually('the review task in the DSI inbox', async () => {
+      const list = (await (await dsi.call('/api/tasks?processId=access-review')).json()) as {
+        items: { id: string }[];
+      };
+      return list.items[0];
+    });
+    const dsfList = (await (await dsf.call('/api/tasks?processId=access-review')).json()) as {
+      items: unknown[];
+    };
+    expect(dsfList.items).toEqual([]);
+    expect((await dsf.call(`/api/tasks/${task.id}`)).status).toBe(404);
+    expect((await dsf.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(404);
+    const foreign = await dsf.call(`/api/tasks/${task.id}/complete`, {
+      method: 'POST',
+      body: { data: {} },
+    });
+    expect(foreign.status).toBe(404);
+    expect((await citizen.call(`/api/tasks/${task.id}`)).status).toBe(404);
+
+    // the DSI clerk claims and completes it; the counts follow
+    expect((await dsi.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(200);
+    const counts = (await (await dsi.call('/api/tasks/counts')).json()) as { mine: number };
+    expect(counts.mine).toBeGreaterThan(0);
+    const done = await dsi.call(`/api/tasks/${task.id}/complete`, {
+      method: 'POST',
+      body: { data: {} },
+    });
+    expect(done.status).toBe(200);
+  });
+});
