@@ -1,5 +1,5 @@
 import type { DecisionResult } from './DecisionResult';
-import type { DeployedDecision } from './DeployedDecision';
+import type { DecisionVersion } from './findDecision';
 
 /** Where a decision was evaluated from: a business rule task, or nothing (EvaluateDecision). */
 export interface EvaluationOrigin {
@@ -51,7 +51,7 @@ export interface DecisionEvaluationValue {
  * outputs and input values are JSON documents as strings.
  */
 export function decisionEvaluationRecord(
-  decision: DeployedDecision,
+  decision: DecisionVersion,
   result: DecisionResult,
   variables: Record<string, unknown>,
   origin?: EvaluationOrigin,

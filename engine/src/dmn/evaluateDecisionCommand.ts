@@ -2,7 +2,7 @@ import { ValueType } from '../log/EngineEvent';
 import { reject } from '../runtime/commands/EngineRejection';
 import type { CommandContext } from '../runtime/context/CommandContext';
 import { decisionEvaluationRecord, type DecisionEvaluationValue } from './decisionEvaluationRecord';
-import { decisionByKey, findDecision } from './DeployedDecision';
+import { decisionByKey, findDecision } from './findDecision';
 import { evaluateDecision } from './evaluateDecision';
 
 export interface EvaluateDecisionInput {

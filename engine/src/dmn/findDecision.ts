@@ -2,8 +2,8 @@ import type { Queryable } from '@balcao/platform';
 import type { BindingType } from '../model/CompiledProcess';
 import type { CompiledDrg } from './CompiledDrg';
 
-/** A deployed decision version with the compiled DRG it belongs to. */
-export interface DeployedDecision {
+/** A deployed decision version with the compiled DRG it belongs to (cached per engine). */
+export interface DecisionVersion {
   key: number;
   decisionId: string;
   name: string;
@@ -18,7 +18,7 @@ export interface DeployedDecision {
 
 interface CachedDrg {
   drg: CompiledDrg;
-  members: DeployedDecision['members'];
+  members: DecisionVersion['members'];
 }
 
 /** DRGs never change once deployed: cached per engine (keys are unique per database). */
@@ -32,7 +32,7 @@ export function decisionByKey(
   tx: Queryable,
   cacheOwner: object,
   key: number,
-): Promise<DeployedDecision | undefined> {
+): Promise<DecisionVersion | undefined> {
   return first(tx, cacheOwner, `${SELECT} where d.key = $1`, [key]);
 }
 
@@ -46,7 +46,7 @@ export function findDecision(
   decisionId: string,
   binding: BindingType = 'latest',
   options: { versionTag?: string | undefined; processDefinitionKey?: number } = {},
-): Promise<DeployedDecision | undefined> {
+): Promise<DecisionVersion | undefined> {
   if (binding === 'deployment')
     // The calling process's deployment holds the DRG's resource, also when it was unchanged
     // and the earlier version was kept (same checksum).
@@ -80,7 +80,7 @@ async function first(
   cacheOwner: object,
   sql: string,
   params: unknown[],
-): Promise<DeployedDecision | undefined> {
+): Promise<DecisionVersion | undefined> {
   const found = await tx.query<DecisionRowJson>(sql, params);
   const row = found.rows[0];
   if (!row) return undefined;

@@ -1,5 +1,5 @@
 import { decisionEvaluationRecord } from '../../dmn/decisionEvaluationRecord';
-import { findDecision } from '../../dmn/DeployedDecision';
+import { findDecision } from '../../dmn/findDecision';
 import { evaluateDecision } from '../../dmn/evaluateDecision';
 import { evaluateStaticOrFeel } from '../../feel/evaluateStaticOrFeel';
 import { ValueType } from '../../log/EngineEvent';
