@@ -3,6 +3,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { BalcaoError, type Database, type Logger } from '@balcao/platform';
 import type { Engine } from '../../runtime/Engine';
 import type { Authenticator } from '../auth/Authenticator';
+import { instanceChangeRpcs } from './instanceChangeRpcs';
 import { decisionRpcs } from './decisionRpcs';
 import { deployRpcs } from './deployRpcs';
 import { instanceRpcs } from './instanceRpcs';
@@ -41,6 +42,7 @@ export async function startGrpcGateway(options: GrpcGatewayOptions): Promise<Grp
   server.addService(loadGatewayService(), {
     ...jobRpcs(options.engine, ctx),
     ...instanceRpcs(options.engine, ctx),
+    ...instanceChangeRpcs(options.engine, ctx),
     ...deployRpcs(options.engine, ctx),
     ...decisionRpcs(options.engine, ctx),
     ...topologyRpc(options.db, () => ({ host, port, nodeId: options.nodeId }), ctx),

@@ -4,10 +4,6 @@ import { unary, type RpcContext } from './rpcHandlers';
 
 /** What Balcão's engine cannot do yet, and why: answered UNIMPLEMENTED, never faked. */
 const missing = {
-  ModifyProcessInstance:
-    "ModifyProcessInstance is not supported by Balcão's engine yet: cancel the instance and start a new one instead.",
-  MigrateProcessInstance:
-    "MigrateProcessInstance is not supported by Balcão's engine yet: running instances stay on the version they started with.",
   DeleteResource:
     "DeleteResource is not supported by Balcão's engine yet: deployed resources are kept. Deploy a new version instead.",
 } as const;

@@ -6,6 +6,7 @@ import { listBrokers, GATEWAY_VERSION } from '../grpc/topologyRpc';
 import { gatewayError } from '../GatewayError';
 import { decisionRoutes } from './decisionRoutes';
 import { definitionRoutes } from './definitionRoutes';
+import { instanceChangeRoutes } from './instanceChangeRoutes';
 import { problemHandler, sendProblem } from './problemDetail';
 import { processRoutes } from './processRoutes';
 import { userTaskRoutes } from './userTaskRoutes';
@@ -46,6 +47,7 @@ export function v2Router(options: V2RouterOptions): Router {
   router.use(processRoutes(options.engine, options.db));
   router.use(definitionRoutes(options.db));
   router.use(decisionRoutes(options.engine));
+  router.use(instanceChangeRoutes(options.engine));
   router.use((req, res) =>
     sendProblem(
       res,
