@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { civilRegistryConnector } from './civil-registry/civilRegistryConnector';
 import { exchangeDocumentConnector } from './documents/exchangeDocumentConnector';
 import { issueDocumentInputSchema } from './documents/issueDocumentConnector';
+import { letterActionConnector } from './documents/letterActionConnector';
 import { httpConnector } from './http/httpConnector';
 import { notifyInputSchema } from './notify/notifyConnector';
 import { paymentInputSchema } from './payment/paymentConnector';
@@ -29,6 +30,7 @@ const connectors: Record<string, { type: string; input: z.ZodType }> = {
   'tax.json': taxConnector,
   'document-issue.json': { type: 'balcao:document-issue:1', input: issueDocumentInputSchema },
   'document-exchange.json': exchangeDocumentConnector,
+  'document-exchange-action.json': letterActionConnector,
   'notify.json': { type: 'balcao:notify:1', input: notifyInputSchema },
   'payment.json': { type: 'balcao:payment:1', input: paymentInputSchema },
   'http.json': httpConnector,

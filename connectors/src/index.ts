@@ -52,6 +52,11 @@ export {
   exchangeDocumentInputSchema,
 } from './documents/exchangeDocumentConnector';
 export {
+  letterActionConnector,
+  letterActionInputSchema,
+  LetterAction,
+} from './documents/letterActionConnector';
+export {
   issueDocumentConnector,
   issueDocumentInputSchema,
   type IssueDocumentOptions,

@@ -7,6 +7,7 @@ import {
   createPaymentWebhookHandler,
   exchangeDocumentConnector,
   issueDocumentConnector,
+  letterActionConnector,
   notifyConnector,
   paymentConnector,
   startConnectors,
@@ -79,6 +80,7 @@ export class ScenarioHarness {
         civilRegistryConnector,
         taxConnector,
         exchangeDocumentConnector,
+        letterActionConnector,
         issueDocumentConnector({
           sink: documents,
           verificationBaseUrl: 'https://balcao.example/verify',

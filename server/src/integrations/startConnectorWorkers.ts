@@ -6,6 +6,7 @@ import {
   exchangeDocumentConnector,
   httpConnector,
   issueDocumentConnector,
+  letterActionConnector,
   notifyConnector,
   paymentConnector,
   secretsFromEnv,
@@ -64,6 +65,7 @@ export function startConnectorWorkers(options: {
       paymentConnector({ callbackUrl: `${options.publicUrl}/webhooks/payment` }),
       httpConnector,
       exchangeDocumentConnector,
+      letterActionConnector,
       issueDocumentConnector({
         sink: documents,
         verificationBaseUrl: `${options.publicUrl}/verify`,
