@@ -35,14 +35,14 @@ export async function flushState(
       const columns = Object.keys(rowToJson(updates[0] as object)).filter((c) => !keys.includes(c));
       const p = param(JSON.stringify(updates.map((r) => rowToJson(r as object))));
       parts.push(
-        `u${n++} as (update ${t.name} t set ${columns.map((c) => `${c} = s.${c}`).join(', ')} from jsonb_populate_recordset(null::${t.name}, ${p}::jsonb) s where ${match('s')})`,
+        `u${n++} as (update ${t.name} t set ${columns.map((c) => `${c} = ${valueOf(t.name, 's.' + c, c)}`).join(', ')} from jsonb_populate_recordset(null::${t.name}, ${p}::jsonb) s where ${match('s')})`,
       );
     }
     if (inserts.length > 0) {
       const columns = Object.keys(rowToJson(inserts[0] as object));
       const p = param(JSON.stringify(inserts.map((r) => rowToJson(r as object))));
       parts.push(
-        `i${n++} as (insert into ${t.name} (${columns.join(', ')}) select ${columns.join(', ')} from jsonb_populate_recordset(null::${t.name}, ${p}::jsonb))`,
+        `i${n++} as (insert into ${t.name} (${columns.join(', ')}) select ${columns.map((c) => valueOf(t.name, c, c)).join(', ')} from jsonb_populate_recordset(null::${t.name}, ${p}::jsonb))`,
       );
     }
   }
@@ -69,4 +69,14 @@ export async function flushState(
       ? `(select count(pg_notify('balcao_engine_jobs', t)) from unnest(${param([...new Set(notifyJobTypes)])}::text[]) t)`
       : '0';
   await tx.query(`with ${parts.join(',\n')} select ${notify} as notified`, params);
+}
+
+/**
+ * jsonb_populate_recordset reads a JSON null as SQL NULL; a variable whose value is null
+ * must stay the JSON value `null` (Zeebe allows null variables).
+ */
+function valueOf(table: string, expression: string, column: string): string {
+  return table === 'engine_variable' && column === 'value'
+    ? `coalesce(${expression}, 'null'::jsonb)`
+    : expression;
 }

@@ -9,7 +9,7 @@ import type { ElementInstanceRow, UserTaskRow } from '../../state/rows';
 import type { CommandContext } from '../context/CommandContext';
 import { raiseIncident } from '../incidents/raiseIncident';
 import { cancelJobsOf, createJob, type PreparedJob } from '../jobs/jobBehaviour';
-import { createUserTask } from '../listeners/taskListeners';
+import { beginCanceling, createUserTask } from '../listeners/taskListeners';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
 import { visibleVariables } from '../variables/variables';
 
@@ -64,17 +64,19 @@ export const userTask: ElementBehaviour<UserTask> = {
         formKey: a.formKey,
         formId: a.formId,
         externalFormReference: a.externalFormReference,
-        customHeaders: element.job?.headers ?? {},
+        // Camunda user tasks expose their `balcao:` headers and zeebe:properties (milestones).
+        customHeaders: element.job?.headers ?? element.properties,
       },
     };
     createUserTask(life, element, row);
   },
-  terminating(life, _element, instance) {
+  terminating(life, element, instance) {
     cancelJobsOf(life, instance);
     for (const task of life.ctx.state.userTasks.filter(
       (t) =>
         t.elementInstanceKey === instance.key && t.state !== 'COMPLETED' && t.state !== 'CANCELED',
     )) {
+      if (beginCanceling(life, element, task)) return true;
       life.ctx.emit(
         ValueType.UserTask,
         'CANCELED',
