@@ -112,14 +112,17 @@ export class ScenarioHarness {
     return Number(created.processInstanceKey);
   }
 
-  /** Polls until `probe` gives a value: the workers run on their own, over gRPC. */
+  /**
+   * Polls until `probe` gives a value: the workers run on their own, over gRPC. The limit is
+   * generous because a busy machine (two cores, several suites) slows every step down.
+   */
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    for (let attempt = 0; attempt < 500; attempt++) {
+    for (let attempt = 0; attempt < 3_000; attempt++) {
       const value = await probe();
       if (value !== undefined) return value;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`Expected ${what}, but it did not happen within 10 s.`);
+    throw new Error(`Expected ${what}, but it did not happen within 60 s.`);
   }
 
   /** The open user task of an element anywhere in the instance tree of `rootKey`. */
