@@ -60,7 +60,7 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
     other = await t.signIn('other-citizen', 'other-citizen-pw');
     dsi = await t.signIn('dsi-clerk');
     dsf = await t.signIn('dsf-clerk');
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();
@@ -146,6 +146,16 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
       body: {},
     });
     expect(withdraw.status).toBe(404);
+  });
+
+  it("should show supervisors their agency's open applications by SLA state", async () => {
+    const supervisor = await t.signIn('supervisor');
+    const res = await supervisor.call('/api/agency/applications');
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as { items: { number: string; sla: { state: string } }[] };
+    expect(list.items.map((a) => a.number)).toContain(number);
+    expect(list.items[0]?.sla.state).toBe('on-track');
+    expect((await citizen.call('/api/agency/applications')).status).toBe(403);
   });
 
   it('should withdraw an application once', async () => {

@@ -48,7 +48,10 @@ export async function startTestBalcao(
     DEPLOY_LIBRARY: options.library ? 'true' : 'false',
     ...options.env,
   });
-  const balcao = await startBalcao(config, createLogger({ level: process.env.BALCAO_TEST_LOG ?? 'silent' }));
+  const balcao = await startBalcao(
+    config,
+    createLogger({ level: (process.env.BALCAO_TEST_LOG ?? 'silent') as 'silent' }),
+  );
   const camunda = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://${balcao.gatewayAddress}`,
     ZEEBE_REST_ADDRESS: balcao.httpUrl,

@@ -186,6 +186,35 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/api/agency/applications',
+      summary:
+        "Supervisors: the agency's open applications by SLA state (warnings and breaches first)",
+      tag: 'applications',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      audit: 'personal-data',
+      query: pageQuerySchema.extend({
+        sla: z.enum(['on-track', 'warning', 'breached', 'paused']).optional(),
+      }),
+      response: pagedSchema(applicationSummarySchema),
+      async handle({ tx, principal, query }) {
+        const { rows } = await tx.query<ApplicationRow>(
+          `select * from application where closed_at is null and ($1::text is null or agency = $1)
+            order by submitted_at`,
+          [principal.role === Role.Admin ? null : principal.agency],
+        );
+        const rank = { breached: 0, warning: 1, paused: 2, 'on-track': 3, closed: 4 };
+        const all = [];
+        for (const row of rows) all.push(presentSummary(row, await context(tx, row)));
+        const chosen = all
+          .filter((a) => !query.sla || a.sla.state === query.sla)
+          .sort((a, b) => rank[a.sla.state] - rank[b.sla.state]);
+        const { limit, offset } = pageWindow(query);
+        return paged(chosen.slice(offset, offset + limit), query, chosen.length);
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/applications/:number/withdraw',
       summary: 'Withdraw your application: the procedure is cancelled',
