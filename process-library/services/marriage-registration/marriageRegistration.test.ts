@@ -7,9 +7,10 @@ const processId = 'marriage-registration';
 const phone = '+85366123461';
 let h: ScenarioHarness;
 
+// Starting deploys the whole library: slow on a busy machine.
 beforeAll(async () => {
   h = await ScenarioHarness.start();
-});
+}, 180_000);
 
 afterAll(async () => {
   await h.close();

@@ -4,9 +4,10 @@ import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 const processId = 'public-consultation';
 let h: ScenarioHarness;
 
+// Starting deploys the whole library: slow on a busy machine.
 beforeAll(async () => {
   h = await ScenarioHarness.start();
-});
+}, 180_000);
 
 afterAll(async () => {
   await h.close();

@@ -5,9 +5,10 @@ const processId = 'recruitment-exam-registration';
 const phone = '+85366123464';
 let h: ScenarioHarness;
 
+// Starting deploys the whole library: slow on a busy machine.
 beforeAll(async () => {
   h = await ScenarioHarness.start();
-});
+}, 180_000);
 
 afterAll(async () => {
   await h.close();

@@ -42,7 +42,7 @@ describe('libraryEntries', () => {
     expect(first.processes.every((p) => p.isNew)).toBe(true);
     expect(second.processes.some((p) => p.isNew)).toBe(false);
     expect(second.forms.some((f) => f.isNew)).toBe(false);
-  });
+  }, 180_000); // the whole library, twice: slow on a busy machine
 
   it('should lay out every flow element and sequence flow of every model (BPMN DI)', () => {
     // when
