@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBalcao, type TestBalcao } from '../../server/test/balcaoHarness';
@@ -104,6 +105,46 @@ describe('analysts’ modeler', () => {
       .getCamundaRestClient()
       .searchProcessDefinitions({ filter: { processDefinitionId: 'criminal-record-certificate' } });
     expect(xml.items.map((d) => d.version)).toContain(2);
+  });
+
+  it('should open a file drawn in Camunda Modeler, mark deploy errors on the diagram, then deploy it', async () => {
+    // given a model from Camunda Modeler whose service task lost its job type
+    const good = readFileSync(new URL('fixtures/visa-extension.bpmn', import.meta.url), 'utf8');
+    const broken = good.replace('<zeebe:taskDefinition type="check-passport" retries="3" />', '');
+    const page = await signedInAnalyst();
+    await page.getByTestId('language-switcher').selectOption('en');
+
+    // when the analyst imports it and deploys
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'visa-extension.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(broken),
+    });
+    await page.locator('[data-element-id="Activity_check"]').waitFor();
+    await page.getByTestId('deploy').click();
+
+    // then the refused element is outlined and named, with the engine's reason
+    await page.getByTestId('problems').waitFor();
+    expect(await page.getByTestId('problems').textContent()).toContain('Activity_check');
+    await page.locator('.djs-element.deploy-error[data-element-id="Activity_check"]').waitFor();
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Not deployed');
+    await screenshot(page, 'modeler-deploy-errors');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // when the fixed file is imported again and deployed
+    await page.locator('input[type=file][accept=".bpmn,.xml"]').setInputFiles({
+      name: 'visa-extension.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(good),
+    });
+    await page.getByTestId('deploy').click();
+
+    // then it is version 1 of the analyst's agency, and the marks are gone
+    await expect
+      .poll(() => page.getByTestId('status').textContent(), { timeout: 30_000 })
+      .toContain('Deployed: dsi-visa-extension v1');
+    expect(await page.locator('.djs-element.deploy-error').count()).toBe(0);
+    await screenshot(page, 'modeler-imported-deployed');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A new, executable Camunda 8.8 process with a start event, owned by the analyst's agency
- * (process property `balcao:agency`, ADR 0011).
+ * (process property `balcao:agency`, ADR 0012).
  */
 export function newProcessXml(processId: string, agency: string | null): string {
   const property = agency

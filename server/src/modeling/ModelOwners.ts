@@ -8,7 +8,7 @@ export type ModelKind = 'process' | 'form';
 export const PLATFORM_AGENCY = 'platform';
 
 /**
- * Who owns a process or form id (ADR 0011): the library's service sheet, else the agency
+ * Who owns a process or form id (ADR 0012): the library's service sheet, else the agency
  * recorded at its first deployment through the modeler. Shared blocks belong to the platform.
  */
 export class ModelOwners {

@@ -21,7 +21,7 @@ export interface DeployedModels {
 
 /**
  * Deploys an analyst's models through the gateway, after checking that every process and form
- * belongs to the analyst's agency (ADR 0011). The engine's errors come back per element, so
+ * belongs to the analyst's agency (ADR 0012). The engine's errors come back per element, so
  * the modeler can mark them on the diagram.
  */
 export async function deployModels(

@@ -42,7 +42,7 @@ export const en = {
     linkedForms: 'Linked forms deployed with it: {forms}',
     properties: 'Properties',
     lint: 'Lint',
-    lintErrors: '{errors} errors, {warnings} warnings',
+    lintErrors: 'errors: {errors}, warnings: {warnings}',
     lintClean: 'No lint findings',
   },
   milestone: {

@@ -44,7 +44,7 @@ export const pt: typeof en = {
     linkedForms: 'Formulários ligados publicados com ele: {forms}',
     properties: 'Propriedades',
     lint: 'Verificação',
-    lintErrors: '{errors} erros, {warnings} avisos',
+    lintErrors: 'erros: {errors}, avisos: {warnings}',
     lintClean: 'Sem problemas de verificação',
   },
   milestone: {
