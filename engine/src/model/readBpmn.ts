@@ -4,6 +4,10 @@ import type { ModelErrors } from './ModelError';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_DEPTH = 200;
+// moddle finds the line of each problem by scanning from the start of the document, so its
+// time grows with (problems × size): bound tags and text runs, and their product with the size.
+const MAX_NODES = 50_000;
+const MAX_NODES_TIMES_BYTES = 1e9;
 
 const zeebe = createRequire(import.meta.url)('zeebe-bpmn-moddle/resources/zeebe.json') as Record<
   string,
@@ -36,11 +40,18 @@ export async function readBpmn(
     );
     return undefined;
   }
-  const depth = maxDepth(xml);
+  const { depth, nodes } = measureShape(xml);
   if (depth > MAX_DEPTH) {
     errors.add(
       undefined,
       `${resourceName} nests elements ${depth} deep: at most ${MAX_DEPTH} levels are allowed`,
+    );
+    return undefined;
+  }
+  if (nodes > MAX_NODES || nodes * size > MAX_NODES_TIMES_BYTES) {
+    errors.add(
+      undefined,
+      `${resourceName} has ${nodes} tags and text parts in ${size} bytes, more than Balcão reads in one document: split the process into smaller ones joined by call activities`,
     );
     return undefined;
   }
@@ -57,24 +68,78 @@ export async function readBpmn(
             .map((l) => l.trim())
             .join(' ')
         : String(error);
-    errors.add(undefined, `${resourceName} is not a readable BPMN XML document: ${reason}`);
+    // moddle quotes the unparsable part, which can be the rest of the document.
+    const short = reason.length > 300 ? `${reason.slice(0, 300)}…` : reason;
+    errors.add(undefined, `${resourceName} is not a readable BPMN XML document: ${short}`);
     return undefined;
   }
 }
 
-// Counts open tags; comments, CDATA and processing instructions are skipped first.
-function maxDepth(xml: string): number {
-  const stripped = xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, '');
+/**
+ * One linear pass (no backtracking regex: hostile input must not make it slow): the deepest
+ * nesting of elements, and how many tags and non-blank text runs there are. Comments, CDATA
+ * and processing instructions do not count; an unfinished construct ends the scan (moddle
+ * then reports it).
+ */
+function measureShape(xml: string): { depth: number; nodes: number } {
   let depth = 0;
   let max = 0;
-  for (const match of stripped.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
-    if (match[1] === '/') depth -= 1;
-    else if (match[2] !== '/') {
+  let nodes = 0;
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    if (hasText(xml, i, lt < 0 ? xml.length : lt)) nodes += 1;
+    if (lt < 0) break;
+    const skipTo = skippedEnd(xml, lt);
+    if (skipTo !== undefined) {
+      if (skipTo < 0) break;
+      i = skipTo;
+      continue;
+    }
+    const gt = tagEnd(xml, lt + 1);
+    if (gt < 0) break;
+    nodes += 1;
+    if (xml[lt + 1] === '/') depth -= 1;
+    else if (xml[gt - 1] !== '/') {
       depth += 1;
       max = Math.max(max, depth);
     }
+    i = gt + 1;
   }
-  return max;
+  return { depth: max, nodes };
+}
+
+// Where a comment, CDATA section, processing instruction or declaration at `lt` ends (-1: never).
+function skippedEnd(xml: string, lt: number): number | undefined {
+  for (const [open, close] of [
+    ['<!--', '-->'],
+    ['<![CDATA[', ']]>'],
+    ['<?', '?>'],
+    ['<!', '>'],
+  ] as const) {
+    if (!xml.startsWith(open, lt)) continue;
+    const end = xml.indexOf(close, lt + open.length);
+    return end < 0 ? -1 : end + close.length;
+  }
+  return undefined;
+}
+
+// The '>' that ends the tag starting before `from`, skipping quoted attribute values.
+function tagEnd(xml: string, from: number): number {
+  let quote = '';
+  for (let j = from; j < xml.length; j++) {
+    const c = xml[j];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return j;
+  }
+  return -1;
+}
+
+function hasText(xml: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (xml.charCodeAt(j) > 32) return true;
+  return false;
 }
 
 // moddle's warnings are terse and technical; say what is wrong and what to do instead.

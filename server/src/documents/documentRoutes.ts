@@ -31,7 +31,7 @@ export function documentRoutes(store: DocumentStore, options: { maxBytes: number
       status: 201,
       response: storedSchema,
       async handle({ tx, principal, req }) {
-        const fileName = decodeURIComponent(req.header('x-file-name') ?? '').trim();
+        const fileName = decodeFileName(req.header('x-file-name') ?? '').trim();
         if (!fileName)
           throw apiErrors.unprocessable(
             'Name the file in the X-File-Name header, e.g. passport.pdf.',
@@ -102,4 +102,15 @@ export function documentRoutes(store: DocumentStore, options: { maxBytes: number
 function length(value: string | undefined): number | undefined {
   const n = Number(value);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+// Browsers send the name percent-encoded (headers are Latin-1); a broken escape is the client's error.
+function decodeFileName(header: string): string {
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw apiErrors.unprocessable(
+      'The X-File-Name header is not a valid percent-encoded file name; encode it with encodeURIComponent.',
+    );
+  }
 }

@@ -1,3 +1,4 @@
+import { MAX_VARIABLE_BYTES, tooLarge } from '../../runtime/variables/variableLimits';
 import { gatewayError } from '../GatewayError';
 
 /** An int64 key (a string on the wire) as a JS number; 0 or absent is "not given". */
@@ -24,6 +25,9 @@ export function toMillis(value: unknown, field: string): number {
 export function parseVariables(value: unknown, field = 'variables'): Record<string, unknown> {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') return {};
+  // Checked before parsing: a huge document would cost the parse and the engine's memory.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_VARIABLE_BYTES) throw tooLarge(`'${field}'`, bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -18,6 +18,7 @@ const titles: Record<number, string> = {
   401: 'UNAUTHENTICATED',
   404: 'NOT_FOUND',
   409: 'INVALID_STATE',
+  413: 'PAYLOAD_TOO_LARGE',
   429: 'RESOURCE_EXHAUSTED',
   500: 'INTERNAL',
   501: 'UNIMPLEMENTED',
@@ -41,7 +42,14 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return sendProblem(res, byRejection[error.rejectionType], error.message, instance);
     if (error instanceof z.ZodError)
       return sendProblem(res, 400, describeZodError(error), instance);
-    if (isBody400(error))
+    if (bodyParserType(error) === 'entity.too.large')
+      return sendProblem(
+        res,
+        413,
+        'Expected a request body of at most 4 MB (the /v2 body limit), but it was larger; send fewer or smaller variables.',
+        instance,
+      );
+    if (bodyParserType(error) === 'entity.parse.failed')
       return sendProblem(
         res,
         400,
@@ -84,6 +92,7 @@ function describeZodError(error: z.ZodError): string {
     .join(' ');
 }
 
-function isBody400(error: unknown): boolean {
-  return error instanceof Error && (error as { type?: string }).type === 'entity.parse.failed';
+// express.json() marks its errors with a `type`.
+function bodyParserType(error: unknown): string | undefined {
+  return error instanceof Error ? (error as { type?: string }).type : undefined;
 }

@@ -1,6 +1,7 @@
 import { ValueType } from '../../log/EngineEvent';
 import type { VariableRow } from '../../state/rows';
 import type { CommandContext } from '../context/CommandContext';
+import { checkVariableSize } from './variableLimits';
 
 /** The scope chain of an element instance: itself, its flow scope, …, the process instance. */
 export function scopeChain(ctx: CommandContext, scopeKey: number): number[] {
@@ -84,8 +85,10 @@ function writeVariable(
   v: { scopeKey: number; processInstanceKey: number; name: string; value: unknown },
 ): void {
   const value = v.value === undefined ? null : v.value;
+  const json = JSON.stringify(value) ?? 'null';
+  checkVariableSize(v.name, json);
   if (existing) {
-    if (JSON.stringify(existing.value) === JSON.stringify(value)) return;
+    if (JSON.stringify(existing.value) === json) return;
     ctx.emit(ValueType.Variable, 'UPDATED', existing.key, { ...v, value }, v.processInstanceKey);
   } else {
     ctx.emit(ValueType.Variable, 'CREATED', ctx.nextKey(), { ...v, value }, v.processInstanceKey);
