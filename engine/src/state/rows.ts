@@ -64,6 +64,8 @@ export interface ElementInstanceRow {
     awaitResult?: boolean;
     /** A process waiting for its start execution listeners: the start event to enter after them. */
     startElementId?: string;
+    /** Terminated by a process instance modification: canceling task listeners do not run. */
+    modificationTerminated?: boolean;
     /** Set when the process instance was started by a message with a correlation key. */
     startLock?: { bpmnProcessId: string; correlationKey: string };
   };
@@ -202,9 +204,16 @@ export interface UserTaskRow {
   key: number;
   processInstanceKey: number;
   elementInstanceKey: number;
-  /** CREATING, ASSIGNING, UPDATING, COMPLETING: a transition waits for its task listeners. */
+  /** CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING: a transition waits for its listeners. */
   state:
-    'CREATING' | 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'COMPLETED' | 'CANCELED';
+    | 'CREATING'
+    | 'CREATED'
+    | 'ASSIGNING'
+    | 'UPDATING'
+    | 'COMPLETING'
+    | 'CANCELING'
+    | 'COMPLETED'
+    | 'CANCELED';
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
@@ -232,13 +241,15 @@ export type TaskAttributes = Pick<
 >;
 
 export interface PendingTaskTransition {
-  eventType: 'creating' | 'assigning' | 'updating' | 'completing';
+  eventType: 'creating' | 'assigning' | 'updating' | 'completing' | 'canceling';
   change: Partial<TaskAttributes>;
   /** Corrections by the listeners that completed so far (applied when the transition ends). */
   corrections: Partial<TaskAttributes>;
   action: string;
-  /** completing: the variables to complete the task with. */
+  /** completing: the variables to complete the task with; updating: the variables to set. */
   variables?: Record<string, unknown>;
+  /** updating by SetVariables: set them local to the task's element (else propagate). */
+  localVariables?: boolean;
   /** creating: an assignee the process set, assigned (with assigning listeners) once created. */
   thenAssign?: string;
 }

@@ -17,10 +17,10 @@ export async function exchangedLetters(
   agencies: RunningAgencies,
   caseRef: string,
 ): Promise<ExchangedLetter[]> {
-  const res = await fetch(
-    `${agencies.urls['document-exchange']}/letters?caseRef=${encodeURIComponent(caseRef)}`,
-    { headers: { 'x-api-key': agencies.apiKeys['document-exchange'] ?? '' } },
-  );
+  const url = `${agencies.urls['document-exchange']}/letters?caseRef=${encodeURIComponent(caseRef)}`;
+  const headers = { 'x-api-key': agencies.apiKeys['document-exchange'] ?? '' };
+  // A kept-alive socket the stand-in has just closed resets the first read: ask once more.
+  const res = await fetch(url, { headers }).catch(() => fetch(url, { headers }));
   if (!res.ok) throw new Error(`Listing the letters of ${caseRef} answered ${res.status}.`);
   const { letters } = (await res.json()) as { letters: ExchangedLetter[] };
   return letters.sort((a, b) => a.receiverDepartment.localeCompare(b.receiverDepartment));

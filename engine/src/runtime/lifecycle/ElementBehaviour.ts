@@ -40,5 +40,9 @@ export interface ElementBehaviour<E extends CompiledElement = CompiledElement> {
     child: ElementInstanceRow,
   ): void;
   /** On ELEMENT_TERMINATING: cancel what the element waits for (job, user task). */
-  terminating?(life: Lifecycle, element: E, instance: ElementInstanceRow): void;
+  /**
+   * true: the element holds its termination (canceling task listeners) and pushes
+   * 'terminated' itself once they are done.
+   */
+  terminating?(life: Lifecycle, element: E, instance: ElementInstanceRow): void | boolean;
 }

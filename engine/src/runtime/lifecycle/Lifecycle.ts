@@ -307,12 +307,15 @@ export class Lifecycle {
     this.emitElement(ElementIntent.Terminating, instance, record ? { record } : {});
     const element = instance.elementType === 'PROCESS' ? undefined : this.element(instance);
     cancelListenerJobs(this, instance);
-    if (element) this.behaviourFor(instance, element)?.terminating?.(this, element, instance);
-    closeEventSubscriptions(this, instance);
     resolveIncidentsOf(this.ctx, key);
+    const holds =
+      element !== undefined &&
+      this.behaviourFor(instance, element)?.terminating?.(this, element, instance) === true;
+    closeEventSubscriptions(this, instance);
     const children = this.children(key);
-    if (children.length === 0) this.push({ op: 'terminated', key });
-    else for (const child of children) this.push({ op: 'terminate', key: child.key });
+    if (children.length === 0) {
+      if (!holds) this.push({ op: 'terminated', key });
+    } else for (const child of children) this.push({ op: 'terminate', key: child.key });
   }
 
   private terminated(key: number): void {

@@ -19,7 +19,8 @@ export function applyUserTaskEvent(state: EngineState, event: EngineEvent): void
       return;
     case 'ASSIGNING':
     case 'UPDATING':
-    case 'COMPLETING': {
+    case 'COMPLETING':
+    case 'CANCELING': {
       const task = state.userTasks.get(event.key)!;
       state.userTasks.update(event.key, {
         state: event.intent,
@@ -45,11 +46,12 @@ export function applyUserTaskEvent(state: EngineState, event: EngineEvent): void
       settle(state, event.key, v.change);
       return;
     case 'COMPLETED':
-      state.userTasks.update(event.key, { ...(v.change ?? {}), state: 'COMPLETED' });
+    case 'CANCELED': {
+      const record = { ...state.userTasks.get(event.key)!.record };
+      delete record.pending;
+      state.userTasks.update(event.key, { ...(v.change ?? {}), state: event.intent, record });
       return;
-    case 'CANCELED':
-      state.userTasks.update(event.key, { state: 'CANCELED' });
-      return;
+    }
   }
 }
 
