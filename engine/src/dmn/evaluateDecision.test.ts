@@ -129,6 +129,28 @@ describe('evaluateDecision', () => {
     });
   });
 
+  it('should refuse to SUM what is not a number, and compare strings for MIN', async () => {
+    const words = (aggregation: TableSpec['aggregation']) =>
+      table({
+        hitPolicy: 'COLLECT',
+        aggregation,
+        inputs: [],
+        outputs: ['word'],
+        rules: [
+          [[], ['"pear"']],
+          [[], ['"apple"']],
+        ],
+      });
+    const sum = evaluateDecision(await words('SUM'), 'd', {});
+    expect(!sum.ok && sum.message).toBe(
+      'Expected to evaluate decision \'d\', but aggregation SUM needs numbers, but the matching rules gave ["pear","apple"]',
+    );
+    expect(evaluateDecision(await words('MIN'), 'd', {})).toMatchObject({
+      ok: true,
+      output: 'apple',
+    });
+  });
+
   it('should give a context per row with several outputs', async () => {
     const drg = await table({
       hitPolicy: 'COLLECT',
