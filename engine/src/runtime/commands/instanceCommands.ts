@@ -1,7 +1,7 @@
 import type { Queryable } from '@balcao/platform';
 import { ValueType } from '../../log/EngineEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
-import { restartTaskListeners } from '../listeners/taskListeners';
+import { beginVariableUpdate, restartTaskListeners } from '../listeners/taskListeners';
 import { propagateVariables, setLocalVariables } from '../variables/variables';
 import { reject } from './EngineRejection';
 
@@ -52,6 +52,11 @@ export function setVariables(
       `Expected to update variables for element with key '${input.elementInstanceKey}', but no such element was found.`,
     );
   }
+  // On a Camunda user task with updating listeners, the variables wait for them.
+  const task = life.ctx.state.userTasks.find(
+    (t) => t.elementInstanceKey === element.key && t.state === 'CREATED',
+  );
+  if (task && beginVariableUpdate(life, task, input.variables, input.local)) return;
   if (input.local)
     setLocalVariables(life.ctx, element.key, element.processInstanceKey, input.variables);
   else propagateVariables(life.ctx, element.key, element.processInstanceKey, input.variables);

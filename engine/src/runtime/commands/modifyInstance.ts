@@ -65,7 +65,7 @@ export async function modifyInstance(life: Lifecycle, input: ModifyInstanceInput
   // Activations are applied first, so a scope that gets a new element is not emptied.
   await life.run();
   for (const key of emptiedScopes(life, input, terminated, what)) {
-    if (life.instance(key)) life.terminate(key);
+    if (life.instance(key)) life.terminate(key, { modificationTerminated: true });
   }
 }
 

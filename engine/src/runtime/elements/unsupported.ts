@@ -3,7 +3,6 @@ import type { ElementInstanceRow } from '../../state/rows';
 import { raiseIncident } from '../incidents/raiseIncident';
 import type { ElementBehaviour, Prepared } from '../lifecycle/ElementBehaviour';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
-import { taskListenersOf } from '../listeners/taskListeners';
 
 /** What this engine version cannot run yet, said plainly: an incident, never a silent skip. */
 export function unsupportedFeature(element: CompiledElement): string | undefined {
@@ -11,8 +10,6 @@ export function unsupportedFeature(element: CompiledElement): string | undefined
     return 'ad-hoc sub-processes run by a job worker (zeebe:taskDefinition)';
   if (element.kind === 'adHocSubProcess' && element.outputCollection !== undefined)
     return 'output collections of ad-hoc sub-processes (zeebe:adHoc outputCollection)';
-  if (element.kind === 'userTask' && taskListenersOf(element, 'canceling').length > 0)
-    return 'canceling task listeners (zeebe:taskListener eventType="canceling")';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { reject } from '../commands/EngineRejection';
 import { raiseIncident } from '../incidents/raiseIncident';
 import { createJob } from '../jobs/jobBehaviour';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
-import { visibleVariables } from '../variables/variables';
+import { propagateVariables, setLocalVariables, visibleVariables } from '../variables/variables';
 import type { JobResult, TaskCorrections } from './completeListenerJob';
 
 type EventType = PendingTaskTransition['eventType'];
@@ -17,6 +17,7 @@ const intents = {
   assigning: { running: 'ASSIGNING', done: 'ASSIGNED', denied: 'ASSIGNMENT_DENIED' },
   updating: { running: 'UPDATING', done: 'UPDATED', denied: 'UPDATE_DENIED' },
   completing: { running: 'COMPLETING', done: 'COMPLETED', denied: 'COMPLETION_DENIED' },
+  canceling: { running: 'CANCELING', done: 'CANCELED', denied: undefined },
 } as const;
 
 export function taskListenersOf(element: UserTask, eventType: string): TaskListener[] {
@@ -81,6 +82,53 @@ export function beginTaskTransition(
     { pending },
     task.processInstanceKey,
   );
+  runTaskListener(life, task.key, 0);
+  return true;
+}
+
+/**
+ * SetVariables on a task's element: with `updating` listeners the variables are set only once
+ * they are done (and not if one denies). False when the task has none.
+ */
+export function beginVariableUpdate(
+  life: Lifecycle,
+  task: UserTaskRow,
+  variables: Record<string, unknown>,
+  local: boolean,
+): boolean {
+  const element = elementOf(life, task);
+  if (!element || taskListenersOf(element, 'updating').length === 0) return false;
+  const pending: PendingTaskTransition = {
+    eventType: 'updating',
+    change: {},
+    corrections: {},
+    action: '',
+    variables,
+    localVariables: local,
+  };
+  life.ctx.emit(ValueType.UserTask, 'UPDATING', task.key, { pending }, task.processInstanceKey);
+  runTaskListener(life, task.key, 0);
+  return true;
+}
+
+/**
+ * The task's element is terminated: its `canceling` listeners run first, and the element
+ * stays TERMINATING until they are done. True while it waits for them. A modification's
+ * termination runs none (as in Zeebe).
+ */
+export function beginCanceling(life: Lifecycle, element: UserTask, task: UserTaskRow): boolean {
+  if (taskListenersOf(element, 'canceling').length === 0) return false;
+  for (let at = life.instance(task.elementInstanceKey); at;) {
+    if (at.record.modificationTerminated) return false;
+    at = at.flowScopeKey === null ? undefined : life.instance(at.flowScopeKey);
+  }
+  const pending: PendingTaskTransition = {
+    eventType: 'canceling',
+    change: {},
+    corrections: {},
+    action: '',
+  };
+  life.ctx.emit(ValueType.UserTask, 'CANCELING', task.key, { pending }, task.processInstanceKey);
   runTaskListener(life, task.key, 0);
   return true;
 }
@@ -176,6 +224,13 @@ function finish(life: Lifecycle, taskKey: number): void {
   );
   if (pending.eventType === 'completing') {
     life.push({ op: 'complete', key: task.elementInstanceKey, variables: pending.variables ?? {} });
+  } else if (pending.eventType === 'updating' && pending.variables) {
+    const { elementInstanceKey: key, processInstanceKey } = task;
+    if (pending.localVariables)
+      setLocalVariables(life.ctx, key, processInstanceKey, pending.variables);
+    else propagateVariables(life.ctx, key, processInstanceKey, pending.variables);
+  } else if (pending.eventType === 'canceling') {
+    life.push({ op: 'terminated', key: task.elementInstanceKey });
   } else if (pending.thenAssign) {
     const created = life.ctx.state.userTasks.get(taskKey)!;
     beginTaskTransition(life, created, 'assigning', { assignee: pending.thenAssign }, 'assign');
@@ -223,6 +278,7 @@ function taskHeaders(task: UserTaskRow, pending: PendingTaskTransition): Record<
   const changed = [
     ...new Set([...Object.keys(pending.change), ...Object.keys(pending.corrections)]),
   ].filter((k) => k in pending.change || differs(k));
+  if (pending.eventType === 'updating' && pending.variables) changed.push('variables');
   const headers: Record<string, string> = {
     'io.camunda.zeebe:userTaskKey': String(task.key),
     'io.camunda.zeebe:action': pending.action,

@@ -155,4 +155,76 @@ describe(`task listeners (${testDatabaseKind})`, () => {
     expect(incident).toMatchObject({ errorType: 'TASK_LISTENER_NO_RETRIES', elementId: 'check' });
     expect(await task(t)).toMatchObject({ state: 'CREATED', priority: 90 });
   });
+
+  it('should hold a cancellation until the canceling listener completes, but not a modification', async () => {
+    // given
+    const { t } = ctx;
+    await t.deployProcess(review([['canceling', 'withdraw']]));
+    const cancelled = await t.engine.createProcessInstance({ bpmnProcessId: 'review' });
+    const modified = await t.engine.createProcessInstance({ bpmnProcessId: 'review' });
+    const taskOf = async (processInstanceKey: number) =>
+      (
+        await t.db.query<{ state: string; element_instance_key: number }>(
+          'select state, element_instance_key from engine_user_task where process_instance_key = $1',
+          [processInstanceKey],
+        )
+      ).rows[0]!;
+
+    // when
+    await t.engine.cancelProcessInstance(cancelled.processInstanceKey);
+    const whileCanceling = {
+      task: (await taskOf(cancelled.processInstanceKey)).state,
+      instance: await t.instanceState(cancelled.processInstanceKey),
+    };
+    const [withdraw] = await activate(t, 'withdraw');
+    await t.engine.completeJob(withdraw!.key);
+    await t.engine.modifyProcessInstance({
+      processInstanceKey: modified.processInstanceKey,
+      activateInstructions: [],
+      terminateInstructions: [
+        { elementInstanceKey: (await taskOf(modified.processInstanceKey)).element_instance_key },
+      ],
+    });
+
+    // then
+    expect(whileCanceling).toEqual({ task: 'CANCELING', instance: 'ACTIVE' });
+    expect(withdraw!.processInstanceKey).toBe(cancelled.processInstanceKey);
+    expect(await t.instanceState(cancelled.processInstanceKey)).toBe('TERMINATED');
+    expect((await taskOf(cancelled.processInstanceKey)).state).toBe('CANCELED');
+    expect(await t.instanceState(modified.processInstanceKey)).toBe('TERMINATED');
+    expect(await activate(t, 'withdraw')).toEqual([]);
+  });
+
+  it('should set variables on a task only after its updating listeners, and not when one denies', async () => {
+    // given
+    const { t } = ctx;
+    await t.deployProcess(review([['updating', 'guard']]));
+    const { processInstanceKey } = await t.engine.createProcessInstance({
+      bpmnProcessId: 'review',
+    });
+    const elementInstanceKey = (
+      await t.db.query<{ element_instance_key: number }>(
+        'select element_instance_key from engine_user_task',
+      )
+    ).rows[0]!.element_instance_key;
+
+    // when
+    await t.engine.setVariables({
+      elementInstanceKey,
+      variables: { note: 'denied' },
+      local: false,
+    });
+    const [deny] = await activate(t, 'guard');
+    await t.engine.completeJob(deny!.key, {}, { denied: true });
+    await t.engine.setVariables({ elementInstanceKey, variables: { note: 'kept' }, local: false });
+    const whileUpdating = await t.variables(processInstanceKey);
+    const [allow] = await activate(t, 'guard');
+    await t.engine.completeJob(allow!.key);
+
+    // then
+    expect(deny!.customHeaders['io.camunda.zeebe:changedAttributes']).toBe('["variables"]');
+    expect(whileUpdating).not.toHaveProperty('note');
+    expect(await t.variables(processInstanceKey)).toMatchObject({ note: 'kept' });
+    expect((await task(t)).state).toBe('CREATED');
+  });
 });
