@@ -85,7 +85,8 @@ export interface Owed {
   label: Text3;
   formId: string | null;
   dueAt: string | null;
-  paymentUrl?: string | null;
+  /** Where the citizen acts outside Balcão (the payment page). */
+  actionUrl?: string | null;
 }
 
 export interface ApplicationDetail extends ApplicationSummary {
@@ -115,7 +116,7 @@ export interface Task {
 export interface TaskDetail extends Task {
   form: FormSchema | null;
   data: Record<string, unknown>;
-  application: ApplicationDetail | null;
+  application?: ApplicationDetail | null;
   comments: { author: string; text: string; at: string }[];
   history: { at: string; what: string; who: string | null }[];
 }

@@ -11,13 +11,18 @@ export function inputComponents(components: FormComponent[] = []): FormComponent
   return found;
 }
 
-/** The form without its own buttons: pages offer "save draft", "check" and "submit". */
-export function withoutButtons(form: FormSchema): FormSchema {
+/**
+ * The form as the portal renders it: without its own buttons (pages offer "save draft",
+ * "check" and "submit"), and with the browser's own select lists, which phones and screen
+ * readers handle better than Form.io's default widget (it nests interactive elements).
+ */
+export function forPortal(form: FormSchema): FormSchema {
   const strip = (components: FormComponent[] = []): FormComponent[] =>
     components
       .filter((c) => c.type !== 'button')
       .map((c) => ({
         ...c,
+        ...(c.type === 'select' ? { widget: 'html5' } : {}),
         ...(c.components ? { components: strip(c.components) } : {}),
         ...(c.columns
           ? { columns: c.columns.map((col) => ({ ...col, components: strip(col.components) })) }
