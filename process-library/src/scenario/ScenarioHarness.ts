@@ -211,6 +211,15 @@ export class ScenarioHarness {
     ).notices;
   }
 
+  /** Letters at the stand-in document exchange matching a filter (`caseRef`, `receiverDepartment`, …). */
+  async letters(filter: Record<string, string>): Promise<Record<string, unknown>[]> {
+    const url = `${this.agencies.urls['document-exchange']}/letters?${new URLSearchParams(filter).toString()}`;
+    const headers = { 'x-api-key': this.agencies.apiKeys['document-exchange'] };
+    // A kept-alive socket the stand-in has just closed resets the first read: ask once more.
+    const res = await fetch(url, { headers }).catch(() => fetch(url, { headers }));
+    return ((await res.json()) as { letters: Record<string, unknown>[] }).letters;
+  }
+
   async close(): Promise<void> {
     await this.connectors.close();
     await this.zeebe.close(1_000);
