@@ -158,6 +158,38 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
     expect((await citizen.call('/api/agency/applications')).status).toBe(403);
   });
 
+  it('should keep saved inbox views per account', async () => {
+    const saved = await dsi.call('/api/me/views', {
+      method: 'POST',
+      body: { name: 'Urgent', filter: { view: 'unassigned', priorityMin: 80 } },
+    });
+    expect(saved.status).toBe(201);
+    const view = (await saved.json()) as { id: string };
+    const mine = (await (await dsi.call('/api/me/views')).json()) as { items: { name: string }[] };
+    expect(mine.items.map((v) => v.name)).toEqual(['Urgent']);
+    const theirs = (await (await dsf.call('/api/me/views')).json()) as { items: unknown[] };
+    expect(theirs.items).toEqual([]);
+    expect((await dsf.call(`/api/me/views/${view.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await dsi.call(`/api/me/views/${view.id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('should list every new route in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${t.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/catalogue',
+        '/api/applications',
+        '/api/applications/{number}',
+        '/api/tasks',
+        '/api/tasks/{id}/complete',
+        '/api/notifications',
+        '/api/me/views',
+      ]),
+    );
+  });
+
   it('should withdraw an application once', async () => {
     const first = await citizen.call(`/api/applications/${number}/withdraw`, {
       method: 'POST',
