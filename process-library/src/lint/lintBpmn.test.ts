@@ -15,9 +15,10 @@ describe('lintBpmn', () => {
         findings.push(`${model.name}#${f.elementId ?? ''} ${f.category} ${f.rule}: ${f.message}`);
 
     // then
-    expect(models.length).toBeGreaterThanOrEqual(7);
+    expect(models.length).toBeGreaterThanOrEqual(19);
     expect(findings).toEqual([]);
-  });
+    // ~20 models with the Zeebe extension: slow on a busy machine, not a performance check
+  }, 120_000);
 
   it('should report a service task with no job type and an element with no flow', async () => {
     // given a service task with no job type and an unconnected end event
