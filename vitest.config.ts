@@ -14,6 +14,8 @@ const parts = [
 
 // Browser tests need Chromium and the built web apps: only `npm run test:e2e` runs them.
 const e2e = process.env.BALCAO_E2E === '1';
+// Fault tests (killed nodes, agency outages, a lost database) take minutes: only `npm run test:chaos`.
+const chaos = process.env.BALCAO_CHAOS === '1';
 
 export default defineConfig({
   test: {
@@ -38,6 +40,20 @@ export default defineConfig({
                 exclude: ['**/node_modules/**'],
                 testTimeout: 240_000,
                 hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+      ...(chaos
+        ? [
+            {
+              test: {
+                name: 'chaos',
+                root: 'chaos',
+                include: ['**/*.test.ts'],
+                testTimeout: 600_000,
+                hookTimeout: 600_000,
                 fileParallelism: false,
               },
             },

@@ -21,7 +21,7 @@ export async function machineDetails(
   const pglite = (
     JSON.parse(
       readFileSync(
-        new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url),
+        new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url),
         'utf8',
       ),
     ) as { version: string }
@@ -34,5 +34,10 @@ export async function machineDetails(
     postgres,
     pglite,
     os: `${os.type()} ${os.release()}`,
+    // Other work on the machine while measuring: figures taken under load are lower.
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / '),
   };
 }

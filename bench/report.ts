@@ -1,0 +1,89 @@
+import type { BalcaoFigures } from './balcaoThroughput';
+import type { CommitRate } from './commitRate';
+import type { RunFigures } from './latency';
+
+export interface BenchReport {
+  date: string;
+  settings: { instances: number; concurrency: number; runs: number };
+  machine: Record<string, string | number>;
+  commitRate?: CommitRate;
+  shapes: { id: string; title: string; steps: number }[];
+  peer: Record<string, RunFigures>;
+  balcao: { backend: string; shape: string; figures: BalcaoFigures; runs: BalcaoFigures[] }[];
+}
+
+/** docs/benchmarks.md from the figures (the JSON beside it holds every run). */
+export function renderReport(r: BenchReport): string {
+  const m = r.machine;
+  const rows = r.balcao.map(({ backend, shape, figures: f }) => {
+    const peer = r.peer[shape];
+    const ratio = peer ? (f.instancesPerSecond / peer.instancesPerSecond).toFixed(2) : '–';
+    return `| ${shapeName(r, shape)} | ${backend} | ${f.instancesPerSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.at80.instancesPerSecond} | ${f.at80.p99} | ${f.commitsPerInstance ?? '–'} | ${peer?.instancesPerSecond ?? '–'} | ${ratio} |`;
+  });
+  const bound = r.commitRate
+    ? r.balcao
+        .filter((b) => b.figures.commitsPerInstance)
+        .map(({ shape, figures: f }) => {
+          const ceiling = r.commitRate!.eightConnections / f.commitsPerInstance!;
+          return `| ${shapeName(r, shape)} | ${f.commitsPerInstance} | ${Math.round(ceiling)} | ${f.instancesPerSecond} | ${Math.round((100 * f.instancesPerSecond) / ceiling)} % |`;
+        })
+    : [];
+  return `# Benchmarks
+
+Produced by \`npm run bench\` on ${r.date.slice(0, 10)}; each figure is the median of ${r.settings.runs} run(s) of
+${r.settings.instances} instances. Do not edit by hand: run the benchmark again (\`BENCH_INSTANCES\`, \`BENCH_RUNS\`,
+\`BENCH_CONCURRENCY\`, \`BENCH_BACKENDS=pglite,postgres\` change the load). Every run is in \`benchmarks.json\`.
+
+## Machine
+
+| | |
+| --- | --- |
+| CPU | ${m.cpu} (${m.cores} cores) |
+| memory | ${m.memoryGiB} GiB |
+| Node.js | ${m.node} |
+| PostgreSQL server | ${m.postgres} |
+| PGlite | ${m.pglite} |
+| OS | ${m.os} |
+| load average when the run ended (1 / 5 / 15 min) | ${m.loadAverage} |
+
+A load average above the number of cores means other work shared the machine: the figures are then
+lower than the machine can do, and only comparisons within the same run hold.
+
+## Engine throughput through the Zeebe gateway
+
+Everything runs on this machine: a Balcão node started as \`npm start\` starts it (engine, gRPC gateway,
+database or PGlite) in its own process; in the benchmark's process ${r.settings.concurrency} clients call
+\`createProcessInstanceWithResult\` of @camunda8/sdk (each waits for its instance to end, then starts the next)
+and one standard SDK job worker (\`createWorker\`, up to 64 jobs per activation) completes the service tasks.
+Latency is from the create call to the instance's end. "at 80 %" starts instances at a fixed 80 % of the
+measured rate (an open loop: latency then includes queueing, as a user would see it).
+
+The peer is [bpmn-engine](https://github.com/paed01/bpmn-engine) (npm, in memory, nothing durable) running the
+same shape with an in-process service and the same ${r.settings.concurrency} clients; the ratio is Balcão / bpmn-engine.
+
+| shape | backend | instances/s | p50 ms | p95 ms | p99 ms | at 80 %: instances/s | at 80 %: p99 ms | commits per instance | bpmn-engine instances/s | ratio |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+Shapes: ${r.shapes.map((s) => `**${s.id}** — ${s.title}`).join('; ')}.
+
+## The physical bound
+
+${
+  r.commitRate
+    ? `The PostgreSQL server commits ${r.commitRate.oneConnection} single-row transactions/s from one connection and
+${r.commitRate.eightConnections}/s from eight (fsync ${r.commitRate.fsync}, synchronous_commit ${r.commitRate.synchronousCommit}).
+Dividing by the commits Balcão makes per instance (every transaction of the node while the run lasted, including
+job activations and background work) gives the rate the disk would allow:
+
+| shape | commits per instance | bound instances/s | Balcão instances/s | share of the bound |
+| --- | ---: | ---: | ---: | ---: |
+${bound.join('\n')}`
+    : 'Not measured: the PostgreSQL server was not part of this run.'
+}
+`;
+}
+
+function shapeName(r: BenchReport, id: string): string {
+  return id === r.shapes[0]?.id ? '(a) one task' : id === r.shapes[1]?.id ? '(b) P1-shaped' : id;
+}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Camunda8 } from '@camunda8/sdk';
+
+const main = fileURLToPath(new URL('../server/src/main.ts', import.meta.url));
+
+export interface BalcaoNode {
+  url: string;
+  /** host:port of its Zeebe gateway. */
+  gateway: string;
+  child: ChildProcess;
+  /** A Zeebe client of the test against this node's gateway. */
+  camunda: Camunda8;
+  output(): string;
+  /** SIGKILL: no shutdown code runs, as when the machine loses power. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Balcão node as `npm start` runs it, on free ports; with `agenciesUrl` its connectors work
+ * against those stand-in agencies, without it both are off. Without `databaseUrl` it uses
+ * embedded PGlite in a fresh data directory. Resolves when the node logs that it is ready.
+ */
+export async function startBalcaoNode(options: {
+  databaseUrl?: string;
+  agenciesUrl?: string;
+  nodeId: string;
+  env?: Record<string, string>;
+}): Promise<BalcaoNode> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'balcao-chaos-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: '0',
+    GATEWAY_ADDRESS: '127.0.0.1:0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: options.databaseUrl,
+    NODE_ID: options.nodeId,
+    ...(options.agenciesUrl
+      ? { AGENCIES: 'external', AGENCIES_URL: options.agenciesUrl, CONNECTORS: 'on' }
+      : { AGENCIES: 'off', CONNECTORS: 'off' }),
+    DEPLOY_LIBRARY: 'false',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  if (!options.databaseUrl) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  const ready = await new Promise<{ url: string; gateway: string }>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:[^"]+)","gateway":"([^"]+)".*Balcão is ready/.exec(output);
+      if (match) resolve({ url: match[1]!, gateway: match[2]! });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => reject(new Error(`node ${options.nodeId} exited:\n${output}`)));
+  });
+  const camunda = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${ready.gateway}`,
+    ZEEBE_REST_ADDRESS: ready.url,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  const closeClient = () =>
+    camunda
+      .getZeebeGrpcApiClient()
+      .close(1000)
+      .catch(() => undefined);
+  return {
+    ...ready,
+    child,
+    camunda,
+    output: () => output,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+      await closeClient();
+      cleanUp();
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      await closeClient();
+      cleanUp();
+    },
+  };
+}
