@@ -30,6 +30,19 @@ const reviewModel = bpmn(
   ],
 );
 
+const jobReviewModel = bpmn(
+  'access-job-review',
+  [
+    el.start('s'),
+    `<bpmn:userTask id="jobReview" name="Review (job-based)"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /></bpmn:extensionElements></bpmn:userTask>`,
+    el.end('e'),
+  ],
+  [
+    ['s', 'jobReview'],
+    ['jobReview', 'e'],
+  ],
+);
+
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -239,5 +252,38 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
       body: { data: {} },
     });
     expect(done.status).toBe(200);
+  });
+
+  it('should bring job-based user tasks into the inbox and complete them as jobs', async () => {
+    const zeebe = t.camunda.getZeebeGrpcApiClient();
+    await zeebe.deployResource({
+      name: 'access-job-review.bpmn',
+      process: Buffer.from(jobReviewModel),
+    });
+    const { processInstanceKey } = await zeebe.createProcessInstance({
+      bpmnProcessId: 'access-job-review',
+      variables: {},
+    });
+    const task = await eventually('the job-based task in the DSI inbox', async () => {
+      const list = (await (await dsi.call('/api/tasks?processId=access-job-review')).json()) as {
+        items: { id: string; kind: string }[];
+      };
+      return list.items[0];
+    });
+    expect(task.kind).toBe('job');
+    expect((await dsf.call(`/api/tasks/${task.id}`)).status).toBe(404);
+    expect((await dsi.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(200);
+    const done = await dsi.call(`/api/tasks/${task.id}/complete`, {
+      method: 'POST',
+      body: { data: { approved: true } },
+    });
+    expect(done.status).toBe(200);
+    const ended = await eventually('the instance to complete', async () => {
+      const found = (await t.camunda.getCamundaRestClient().searchProcessInstances({
+        filter: { processInstanceKey: String(processInstanceKey) },
+      })) as unknown as { items: { state: string }[] };
+      return found.items[0]?.state === 'COMPLETED' ? true : undefined;
+    });
+    expect(ended).toBe(true);
   });
 });

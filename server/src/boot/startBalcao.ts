@@ -39,6 +39,7 @@ import { attachLiveHub, type LiveHub } from '../live/attachLiveHub';
 import { paymentWebhookRoute } from '../payments/paymentWebhookRoute';
 import { macaoHolidays } from '../sla/HolidayCalendar';
 import { DatabaseNoticeSink } from '../tracking/DatabaseNoticeSink';
+import { startJobUserTasks } from '../tracking/JobUserTasks';
 import { LinkedDocumentSink } from '../tracking/LinkedDocumentSink';
 import { mayWatchApplication } from '../tracking/mayWatchApplication';
 import { TaskSync } from '../tracking/TaskSync';
@@ -126,6 +127,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
   let stopNode: (() => Promise<void>) | undefined;
   let sync: TaskSync | undefined;
   let starter: ApplicationStarter | undefined;
+  let jobTasks: { close(): Promise<void> } | undefined;
   try {
     let migrated = false;
     const app = createApp({
@@ -199,6 +201,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     });
     sync.run();
     starter.run();
+    jobTasks = startJobUserTasks({ db, camunda, sync, tracker, log });
     if (integrations.connectors) {
       late.add(paymentWebhookRoute(integrations.connectors.handlePaymentWebhook, log));
       late.add(verificationRoutes(integrations.connectors.documents));
@@ -208,6 +211,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
     const listening = server;
     const hub = live;
     const background = [sync, starter];
+    const jobWorker = jobTasks;
     const running = integrations;
     return {
       httpUrl,
@@ -217,6 +221,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       agenciesUrl: running.agenciesUrl,
       async close() {
         for (const task of background) task.stop();
+        await jobWorker.close();
         await hub.close();
         listening.closeAllConnections();
         await new Promise<void>((resolve) => listening.close(() => resolve()));
@@ -233,6 +238,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
   } catch (error) {
     sync?.stop();
     starter?.stop();
+    await jobTasks?.close().catch(() => undefined);
     await live?.close().catch(() => undefined);
     await integrations?.close().catch(() => undefined);
     server?.close();

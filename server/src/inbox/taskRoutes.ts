@@ -189,11 +189,13 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
           throw apiErrors.conflict(
             `Task ${task.task_key} is already assigned to ${task.assignee}. Ask a supervisor to reassign it.`,
           );
-        await tasks.assignUserTask({
-          userTaskKey: task.task_key,
-          assignee: principal.login,
-          allowOverride: false,
-        });
+        // Job-based user tasks have no assignment in the engine: the inbox holds it.
+        if (task.kind === 'camunda')
+          await tasks.assignUserTask({
+            userTaskKey: task.task_key,
+            assignee: principal.login,
+            allowOverride: false,
+          });
         auditTarget(`task:${task.task_key}`);
         return presentTask(await changed(task, { assignee: principal.login }));
       },
@@ -213,7 +215,7 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
         requireOpen(task);
         if (task.assignee !== principal.login && principal.role !== Role.Supervisor)
           throw apiErrors.conflict(`Task ${task.task_key} is not assigned to you.`);
-        await tasks.unassignUserTask({ userTaskKey: task.task_key });
+        if (task.kind === 'camunda') await tasks.unassignUserTask({ userTaskKey: task.task_key });
         auditTarget(`task:${task.task_key}`);
         return presentTask(await changed(task, { assignee: null }));
       },
@@ -232,11 +234,13 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       async handle({ principal, params, body, auditTarget }) {
         const task = await load(principal, params.id);
         requireOpen(task);
-        await tasks.assignUserTask({
-          userTaskKey: task.task_key,
-          assignee: body.assignee,
-          allowOverride: true,
-        });
+        // Job-based user tasks have no assignment in the engine: the inbox holds it.
+        if (task.kind === 'camunda')
+          await tasks.assignUserTask({
+            userTaskKey: task.task_key,
+            assignee: body.assignee,
+            allowOverride: true,
+          });
         auditTarget(`task:${task.task_key}`, { assignee: body.assignee });
         return presentTask(await changed(task, { assignee: body.assignee }));
       },
@@ -258,7 +262,11 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
           throw apiErrors.conflict(`Claim task ${task.task_key} before you complete it.`);
         const form = await taskForm(deps.engineRest, task);
         const data = form ? await validated(form, body.data) : body.data;
-        await tasks.completeUserTask({ userTaskKey: task.task_key, variables: data });
+        if (task.kind === 'job')
+          await deps.camunda
+            .getZeebeGrpcApiClient()
+            .completeJob({ jobKey: task.task_key, variables: data as never });
+        else await tasks.completeUserTask({ userTaskKey: task.task_key, variables: data });
         auditTarget(`task:${task.task_key}`);
         const done = await changed(task, { state: 'completed', completed_at: new Date() });
         if (task.application_id)
@@ -293,7 +301,8 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
 }
 
 async function taskForm(rest: EngineRest, task: InboxTaskRow): Promise<FormDefinition | null> {
-  if (!task.form_key) return null;
+  // Job-based tasks name embedded forms by key only; their data is not form-validated.
+  if (!task.form_key || task.kind !== 'camunda') return null;
   const form = await rest.get<{ schema: string }>(`/user-tasks/${task.task_key}/form`);
   return form ? (JSON.parse(form.schema) as FormDefinition) : null;
 }
