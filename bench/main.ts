@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { createScratchPostgres } from '@balcao/platform/testing';
 import { measureBalcao, withBalcaoNode, type BalcaoFigures } from './balcaoThroughput';
 import { measureCommitRate } from './commitRate';
@@ -85,6 +86,11 @@ for (const backend of backends) {
 
 report.machine = await machineDetails(postgresUrl);
 const docs = path.resolve(import.meta.dirname, '../docs');
-writeFileSync(path.join(docs, 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(path.join(docs, 'benchmarks.md'), renderReport(report));
+// Written as the repository's Prettier check expects them.
+const write = async (name: string, text: string, parser: string) => {
+  const file = path.join(docs, name);
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), parser }));
+};
+await write('benchmarks.json', JSON.stringify(report), 'json');
+await write('benchmarks.md', renderReport(report), 'markdown');
 say('wrote docs/benchmarks.md and docs/benchmarks.json');
