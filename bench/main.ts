@@ -27,6 +27,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const report: BenchReport = {
   date: new Date().toISOString(),
+  ...(process.env.BENCH_NOTE ? { note: process.env.BENCH_NOTE } : {}),
   settings,
   machine: {},
   shapes: shapes.map(({ id, title, steps }) => ({ id, title, steps })),

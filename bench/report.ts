@@ -4,6 +4,8 @@ import type { RunFigures } from './latency';
 
 export interface BenchReport {
   date: string;
+  /** Circumstances of the run worth knowing (BENCH_NOTE), e.g. other work on the machine. */
+  note?: string;
   settings: { instances: number; concurrency: number; runs: number };
   machine: Record<string, string | number>;
   commitRate?: CommitRate;
@@ -33,7 +35,7 @@ export function renderReport(r: BenchReport): string {
 Produced by \`npm run bench\` on ${r.date.slice(0, 10)}; each figure is the median of ${r.settings.runs} run(s) of
 ${r.settings.instances} instances. Do not edit by hand: run the benchmark again (\`BENCH_INSTANCES\`, \`BENCH_RUNS\`,
 \`BENCH_CONCURRENCY\`, \`BENCH_BACKENDS=pglite,postgres\` change the load). Every run is in \`benchmarks.json\`.
-
+${r.note ? `\n**Note on this run:** ${r.note}\n` : ''}
 ## Machine
 
 | | |
