@@ -40,9 +40,7 @@ for (const { app, maxKb, scope } of budgets) {
   }
   const kb = total / 1024;
   const verdict = kb <= maxKb ? 'within' : 'OVER';
-  console.log(
-    `${app}: ${scope} ${kb.toFixed(1)} kB gzip JS, ${verdict} the budget of ${maxKb} kB`,
-  );
+  console.log(`${app}: ${scope} ${kb.toFixed(1)} kB gzip JS, ${verdict} the budget of ${maxKb} kB`);
   if (kb > maxKb) failed = true;
 }
 
