@@ -137,9 +137,11 @@ describe(
       const form = (await (await clerk.call(`/api/tasks/${task.id}`)).json()) as {
         form: unknown;
         data: { idNumber: string };
+        application: unknown;
       };
       expect(form.form).not.toBeNull();
       expect(form.data.idNumber).toBe('12345678');
+      expect(form.application).toMatchObject({ number, agency: 'DSI', status: 'in-progress' });
       const unclaimed = await clerk.call(`/api/tasks/${task.id}/complete`, {
         method: 'POST',
         body: { data: { clerkDecision: 'approve' } },

@@ -13,21 +13,16 @@ import type { HolidayCalendar } from '../sla/HolidayCalendar';
 import type { Tracker } from '../tracking/Tracker';
 import type { Database } from '@balcao/platform';
 import type { Camunda8 } from '@camunda8/sdk';
-import {
-  documentsOf,
-  findApplicationByNumber,
-  milestonesOf,
-  type ApplicationRow,
-} from './applicationQueries';
+import { documentsOf, findApplicationByNumber, type ApplicationRow } from './applicationQueries';
 import { nextApplicationNumber } from './applicationNumbers';
 import type { ApplicationStarter } from './ApplicationStarter';
 import { ApplicationStatus } from './ApplicationStatus';
+import { applicationContext } from './applicationContext';
 import {
   applicationDetailSchema,
   applicationSummarySchema,
   presentDetail,
   presentSummary,
-  type OwedTask,
 } from './presentApplication';
 
 export interface ApplicationRouteDeps {
@@ -47,21 +42,8 @@ const language = z.enum(['zh-Hant', 'pt', 'en']);
 /** Applying for a service and following it: the citizen's side of an application. */
 export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
   const now = deps.now ?? (() => new Date());
-  const context = async (tx: Queryable, row: ApplicationRow) => {
-    const [service, milestones, owed] = await Promise.all([
-      findService(tx, row.process_id),
-      milestonesOf(tx, row.id),
-      owedTasks(tx, row),
-    ]);
-    return {
-      serviceName: service?.sheet.name,
-      milestones,
-      owed,
-      owedCount: owed.length + milestones.filter((m) => m.action_url && !m.completed_at).length,
-      holidays: deps.holidays,
-      now: now(),
-    };
-  };
+  const context = (tx: Queryable, row: ApplicationRow) =>
+    applicationContext(tx, row, deps.holidays, now());
   /** Owners see their applications; staff of the agency too. Others get 404. */
   const readable = async (tx: Queryable, principal: Principal, number: string) => {
     const row = await findApplicationByNumber(tx, number);
@@ -278,15 +260,6 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       },
     }),
   ];
-}
-
-async function owedTasks(tx: Queryable, row: ApplicationRow): Promise<OwedTask[]> {
-  const { rows } = await tx.query<OwedTask>(
-    `select task_key, element_id, name, form_id, headers, created_at, due_at from inbox_task
-      where application_id = $1 and state = 'open' and assignee = $2 order by created_at`,
-    [row.id, row.owner_login],
-  );
-  return rows;
 }
 
 async function validateStartForm(

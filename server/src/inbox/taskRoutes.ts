@@ -10,13 +10,17 @@ import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/paginati
 import { requireGroupTask, requireRole } from '../access/authorize';
 import { Role, type Principal } from '../identity/Principal';
 import type { EngineRest } from '../integrations/internalClient';
-import { milestoneLabel } from '../applications/presentApplication';
+import { applicationDetail } from '../applications/applicationContext';
+import type { ApplicationRow } from '../applications/applicationQueries';
+import { applicationDetailSchema, milestoneLabel } from '../applications/presentApplication';
+import type { HolidayCalendar } from '../sla/HolidayCalendar';
 import type { InboxTaskRow, TaskSync } from '../tracking/TaskSync';
 import type { Tracker } from '../tracking/Tracker';
 import { findTask, inboxCounts, searchInbox } from './inboxQueries';
 
 export interface TaskRouteDeps {
   db: Database;
+  holidays: HolidayCalendar;
   camunda: Camunda8;
   engineRest: EngineRest;
   sync: TaskSync;
@@ -155,6 +159,8 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       response: taskSchema.extend({
         form: z.record(z.string(), z.unknown()).nullable(),
         data: z.record(z.string(), z.unknown()),
+        /** The application the task works on (its data, timeline and documents), if any. */
+        application: applicationDetailSchema.nullable(),
         comments: z.array(z.object({ author: z.string(), text: z.string(), at: z.string() })),
         history: z.array(
           z.object({ at: z.string(), what: z.string(), who: z.string().nullable() }),
@@ -163,13 +169,14 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       async handle({ principal, params, auditTarget }) {
         const task = await load(principal, params.id);
         auditTarget(`task:${task.task_key}`);
-        const [form, data, comments, history] = await Promise.all([
+        const [form, data, comments, history, application] = await Promise.all([
           taskForm(deps.engineRest, task),
           taskData(deps.db, task),
           commentsOf(deps.db, task.task_key),
           historyOf(deps.db, task),
+          applicationOf(deps, task),
         ]);
-        return { ...presentTask(task), form: form as never, data, comments, history };
+        return { ...presentTask(task), form: form as never, data, application, comments, history };
       },
     }),
     defineRoute({
@@ -326,6 +333,14 @@ async function taskData(db: Queryable, task: InboxTaskRow): Promise<Record<strin
     [task.application_id],
   );
   return rows[0] ? { ...rows[0].data, caseRef: rows[0].number } : {};
+}
+
+async function applicationOf(deps: TaskRouteDeps, task: InboxTaskRow) {
+  if (!task.application_id) return null;
+  const { rows } = await deps.db.query<ApplicationRow>('select * from application where id = $1', [
+    task.application_id,
+  ]);
+  return rows[0] ? applicationDetail(deps.db, rows[0], deps.holidays, new Date()) : null;
 }
 
 async function commentsOf(db: Queryable, key: string) {
