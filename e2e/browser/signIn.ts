@@ -12,9 +12,10 @@ export async function signedInPage(
     viewport: { width: options.width ?? 1280, height: 900 },
   });
   if (options.locale) {
-    await context.addInitScript((locale) => localStorage.setItem('balcao.locale', locale), [
+    await context.addInitScript(
+      (locale: string) => localStorage.setItem('balcao.locale', locale),
       options.locale,
-    ] as const);
+    );
   }
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
