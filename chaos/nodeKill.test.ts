@@ -60,6 +60,14 @@ describe('nodes that share a database', { timeout: 600_000 }, () => {
     return counts;
   };
 
+  const activationsPerJob = () =>
+    queryEngine<{ job: string; times: number }>(
+      scratch.url,
+      `select job, count(*)::int as times from engine_event,
+         jsonb_array_elements_text(value->'jobKeys') as job
+        where value_type = 'JOB_BATCH' and intent = 'ACTIVATED' group by job`,
+    );
+
   it('should complete every instance under load on two nodes with no job activated twice', async () => {
     // given
     const count = 60;
@@ -73,14 +81,7 @@ describe('nodes that share a database', { timeout: 600_000 }, () => {
     await eventually('every load instance completed', async () =>
       (await completed('load')) === count ? true : undefined,
     );
-    const activations = await queryEngine<{ job: string; times: number }>(
-      scratch.url,
-      `select job, count(*)::int as times from engine_event,
-         jsonb_array_elements_text(value->'jobKeys') as job
-        where value_type = 'JOB_BATCH' and intent = 'ACTIVATED'
-        group by job having count(*) > 1`,
-    );
-    expect(activations).toEqual([]);
+    expect((await activationsPerJob()).filter((a) => a.times > 1)).toEqual([]);
     expect(await noticesPerRecipient('load', count)).toEqual(Array(count).fill(1));
   });
 
@@ -89,11 +90,16 @@ describe('nodes that share a database', { timeout: 600_000 }, () => {
     const count = 80;
     const killAt = 30;
 
+    // A slow agency keeps jobs in the connectors' hands, so the kill catches some mid-call.
+    agencies.faults.set('notification', { latencyMs: 1500 });
+    const activatedBefore = await activationsPerJob();
+
     // when: instances keep coming through b while a dies with jobs in hand
     for (let n = 0; n < count; n++) {
       if (n === killAt) await a.kill();
       await start(n < killAt && n % 2 === 0 ? a : b, 'kill', n);
     }
+    agencies.faults.clear('notification');
     a = await startBalcaoNode({
       databaseUrl: scratch.url,
       agenciesUrl: agencies.url,
@@ -107,6 +113,11 @@ describe('nodes that share a database', { timeout: 600_000 }, () => {
       240_000,
     );
     expect(await noticesPerRecipient('kill', count)).toEqual(Array(count).fill(1));
+    // some jobs of the dead node were handed out again (so the single notice is idempotency's work)
+    const reactivated = (await activationsPerJob()).filter(
+      ({ job, times }) => times > 1 && !activatedBefore.some((b) => b.job === job),
+    );
+    expect(reactivated.length).toBeGreaterThan(0);
     const incidents = await queryEngine<{ c: number }>(
       scratch.url,
       'select count(*)::int as c from engine_incident',
