@@ -6,6 +6,7 @@ import { documentRoutes } from '../documents/documentRoutes';
 import { taskRoutes } from '../inbox/taskRoutes';
 import { viewRoutes } from '../inbox/viewRoutes';
 import { modelingRoutes } from '../modeling/modelingRoutes';
+import { monitorRoutes } from '../monitor/monitorRoutes';
 import { notificationRoutes } from '../tracking/notificationRoutes';
 import type { ServerServices } from './ServerServices';
 
@@ -22,5 +23,6 @@ export function apiRoutes(services: ServerServices): ApiRoute[] {
     ...viewRoutes(),
     ...notificationRoutes(),
     ...modelingRoutes(services),
+    ...monitorRoutes(services),
   ];
 }

@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import type { Camunda8 } from '@camunda8/sdk';
+import type { Database, Queryable } from '@balcao/platform';
+import { apiErrors } from '../api/apiErrors';
+import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { Role, type Principal } from '../identity/Principal';
+import { ModelOwners } from '../modeling/ModelOwners';
+
+export interface MonitorRouteDeps {
+  db: Database;
+  camunda: Camunda8;
+}
+
+const keyParams = z.object({ key: z.string().regex(/^\d{1,20}$/) });
+
+const instanceSchema = z.object({
+  key: z.string(),
+  processId: z.string(),
+  version: z.number(),
+  state: z.string(),
+  hasIncident: z.boolean(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  agency: z.string().nullable(),
+});
+
+const incidentSchema = z.object({
+  key: z.string(),
+  processId: z.string(),
+  instanceKey: z.string(),
+  elementId: z.string(),
+  errorType: z.string(),
+  errorMessage: z.string(),
+  state: z.string(),
+  jobKey: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+
+const instanceDetailSchema = z.object({
+  instance: instanceSchema,
+  bpmnXml: z.string(),
+  elements: z.array(z.object({ elementId: z.string(), state: z.string() })),
+  incidents: z.array(incidentSchema),
+});
+
+interface InstanceItem {
+  processInstanceKey: string;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  processDefinitionVersion: number;
+  state: string;
+  hasIncident: boolean;
+  startDate?: string;
+  endDate?: string;
+}
+
+interface IncidentItem {
+  incidentKey: string;
+  processDefinitionId: string;
+  processInstanceKey: string;
+  elementId: string;
+  errorType: string;
+  errorMessage: string;
+  state: string;
+  jobKey?: string;
+  creationTime?: string;
+}
+
+const presentIncident = (i: IncidentItem): z.infer<typeof incidentSchema> => ({
+  key: i.incidentKey,
+  processId: i.processDefinitionId,
+  instanceKey: i.processInstanceKey,
+  elementId: i.elementId,
+  errorType: i.errorType,
+  errorMessage: i.errorMessage,
+  state: i.state,
+  jobKey: i.jobKey ?? null,
+  createdAt: i.creationTime ?? null,
+});
+
+/** How many engine rows one monitor page reads before filtering by agency. */
+const SCAN_LIMIT = 500;
+
+/**
+ * The supervisors' monitor: instances, their diagram state and incidents, read from the
+ * engine through the Camunda SDK. Supervisors see their agency's processes; admins see all.
+ */
+export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
+  const rest = () => deps.camunda.getCamundaRestClient();
+  const owners = new ModelOwners();
+
+  // A process's agency: its catalogue sheet, else who owns the model (ADR 0012).
+  const agencyOf = async (tx: Queryable, processId: string): Promise<string | null> => {
+    const sheet = await tx.query<{ agency: string | null }>(
+      `select sheet->>'agency' as agency from catalogue_service where process_id = $1`,
+      [processId],
+    );
+    return sheet.rows[0]?.agency ?? (await owners.ownerOf(tx, 'process', processId)) ?? null;
+  };
+  const visibleTo = async (tx: Queryable, principal: Principal, processId: string) => {
+    const agency = await agencyOf(tx, processId);
+    const visible =
+      principal.role === Role.Admin || (agency !== null && agency === principal.agency);
+    return { agency, visible };
+  };
+  const presentInstance = (i: InstanceItem, agency: string | null) => ({
+    key: i.processInstanceKey,
+    processId: i.processDefinitionId,
+    version: i.processDefinitionVersion,
+    state: i.state,
+    hasIncident: i.hasIncident,
+    startedAt: i.startDate ?? null,
+    endedAt: i.endDate ?? null,
+    agency,
+  });
+  const incidentsOf = async (filter: Record<string, unknown>) =>
+    (
+      await rest().searchIncidents({
+        filter,
+        page: { limit: SCAN_LIMIT },
+        sort: [{ field: 'creationTime', order: 'DESC' }],
+      } as never)
+    ).items as unknown as IncidentItem[];
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/monitor/instances',
+      summary: 'Supervisors: process instances of your agency, by process and state',
+      tag: 'monitor',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      audit: 'none',
+      // The engine answers from the same database: no transaction held across its calls.
+      transaction: false,
+      query: z.object({
+        processId: z.string().max(64).optional(),
+        state: z.enum(['ACTIVE', 'COMPLETED', 'TERMINATED']).optional(),
+      }),
+      response: z.object({ items: z.array(instanceSchema) }),
+      async handle({ tx, principal, query }) {
+        const filter: Record<string, unknown> = {};
+        if (query.processId) filter.processDefinitionId = query.processId;
+        if (query.state) filter.state = query.state;
+        const found = await rest().searchProcessInstances({
+          filter,
+          page: { limit: SCAN_LIMIT },
+          sort: [{ field: 'startDate', order: 'DESC' }],
+        } as never);
+        const items = [];
+        for (const i of found.items as unknown as InstanceItem[]) {
+          const { agency, visible } = await visibleTo(tx, principal, i.processDefinitionId);
+          if (visible) items.push(presentInstance(i, agency));
+        }
+        return { items };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/monitor/instances/:key',
+      summary: 'Supervisors: one instance with its diagram, element states and incidents',
+      tag: 'monitor',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      audit: 'none',
+      transaction: false,
+      params: keyParams,
+      response: instanceDetailSchema,
+      async handle({ tx, principal, params }) {
+        const found = await rest().searchProcessInstances({
+          filter: { processInstanceKey: params.key },
+        });
+        const instance = (found.items as unknown as InstanceItem[])[0];
+        const access = instance && (await visibleTo(tx, principal, instance.processDefinitionId));
+        if (!instance || !access?.visible) throw apiErrors.notFound('The process instance');
+        const [bpmnXml, active, incidents] = await Promise.all([
+          rest().getProcessDefinitionXML(instance.processDefinitionKey),
+          rest().searchElementInstances({
+            filter: { processInstanceKey: params.key },
+            page: { limit: SCAN_LIMIT },
+          } as never),
+          incidentsOf({ processInstanceKey: params.key }),
+        ]);
+        const elements = (active.items as unknown as { elementId: string; state: string }[]).map(
+          (e) => ({ elementId: e.elementId, state: e.state }),
+        );
+        return {
+          instance: presentInstance(instance, access.agency),
+          bpmnXml,
+          elements,
+          incidents: incidents.map(presentIncident),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/monitor/incidents',
+      summary: "Supervisors: your agency's open incidents, newest first",
+      tag: 'monitor',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      audit: 'none',
+      transaction: false,
+      query: z.object({ processId: z.string().max(64).optional() }),
+      response: z.object({ items: z.array(incidentSchema) }),
+      async handle({ tx, principal, query }) {
+        const filter: Record<string, unknown> = { state: 'ACTIVE' };
+        if (query.processId) filter.processDefinitionId = query.processId;
+        const items = [];
+        for (const i of await incidentsOf(filter))
+          if ((await visibleTo(tx, principal, i.processDefinitionId)).visible)
+            items.push(presentIncident(i));
+        return { items };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/monitor/incidents/:key/retry',
+      summary: 'Supervisors: retry an incident (gives its job one more retry, then resolves it)',
+      tag: 'monitor',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      transaction: false,
+      params: keyParams,
+      body: z.object({}).optional(),
+      response: incidentSchema,
+      async handle({ tx, principal, params, auditTarget }) {
+        const incident = (await incidentsOf({ incidentKey: params.key }))[0];
+        if (!incident || !(await visibleTo(tx, principal, incident.processDefinitionId)).visible)
+          throw apiErrors.notFound('The incident');
+        if (incident.state !== 'ACTIVE')
+          throw apiErrors.conflict(`Incident ${incident.incidentKey} is already resolved.`);
+        auditTarget(`incident:${incident.incidentKey}`, {
+          processId: incident.processDefinitionId,
+        });
+        // A job incident comes back only if the job has retries left when it is resolved.
+        if (incident.jobKey)
+          await deps.camunda
+            .getZeebeGrpcApiClient()
+            .updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
+        await rest().resolveIncident(incident.incidentKey);
+        return presentIncident({ ...incident, state: 'RESOLVED' });
+      },
+    }),
+  ];
+}
