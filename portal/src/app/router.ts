@@ -62,6 +62,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('../monitor/MonitorPage.vue'),
     meta: { roles: ['supervisor', 'admin'] },
   },
+  {
+    path: '/monitor/instances/:key',
+    name: 'monitor-instance',
+    component: () => import('../monitor/MonitorInstancePage.vue'),
+    meta: { roles: ['supervisor', 'admin'] },
+  },
   { path: '/sign-in', name: 'sign-in', component: () => import('../account/SignInPage.vue') },
   {
     path: '/:pathMatch(.*)*',
