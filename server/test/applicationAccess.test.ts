@@ -115,6 +115,22 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
     );
   });
 
+  it('should let staff open internal requests and citizens only portal services', async () => {
+    const internal = { processId: 'training-application', data: {} };
+    const byClerk = await dsi.call('/api/applications', { method: 'POST', body: internal });
+    expect(byClerk.status).toBe(400);
+    expect(((await byClerk.json()) as { error: { code: string } }).error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    const byCitizen = await citizen.call('/api/applications', { method: 'POST', body: internal });
+    expect(byCitizen.status).toBe(404);
+    const portalByClerk = await dsi.call('/api/applications', {
+      method: 'POST',
+      body: { processId: p1, data: goodData },
+    });
+    expect(portalByClerk.status).toBe(404);
+  });
+
   it('should keep drafts private to their owner and resume them', async () => {
     const created = await citizen.call('/api/applications/drafts', {
       method: 'POST',

@@ -59,10 +59,11 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
     defineRoute({
       method: 'post',
       path: '/api/applications',
-      summary: 'Apply for a service: validates the start form and starts the procedure',
+      summary:
+        'Apply for a service (citizens: portal services; staff: internal requests started by a clerk)',
       tag: 'applications',
       auth: 'required',
-      roles: [Role.Citizen],
+      roles: [Role.Citizen, Role.Clerk, Role.Supervisor],
       status: 201,
       transaction: false,
       body: z.object({
@@ -74,7 +75,9 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       response: applicationSummarySchema,
       async handle({ principal, body, req, auditTarget }) {
         const service = await findService(deps.db, body.processId);
-        if (!service || service.sheet.start !== 'portal') throw apiErrors.notFound('The service');
+        // Citizens apply for portal services; staff open internal (G2E) requests for themselves.
+        const startedBy = principal.role === Role.Citizen ? 'portal' : 'clerk';
+        if (!service || service.sheet.start !== startedBy) throw apiErrors.notFound('The service');
         const lang = body.language ?? preferredLanguage(req.headers['accept-language']);
         const data = await validateStartForm(
           deps.db,
