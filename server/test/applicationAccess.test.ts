@@ -3,6 +3,7 @@ import { bpmn, el } from '@balcao/engine/testing';
 import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { eventually } from './eventually';
 
 // Catalogue, applications, drafts and the inbox over real HTTP, with the authorization rules:
 // other people's applications, drafts and tasks answer 404 and say nothing about them.
@@ -42,16 +43,6 @@ const jobReviewModel = bpmn(
     ['jobReview', 'e'],
   ],
 );
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('applications, drafts and inbox: routes and authorization', { timeout: 180_000 }, () => {
   let t: TestBalcao;

@@ -2,6 +2,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { eventually } from './eventually';
 
 // The one-stop journey as `npm start` runs it: a citizen applies for a criminal record
 // certificate, the connectors check the civil registry and ask for payment, the citizen pays
@@ -18,18 +19,6 @@ interface Detail extends Summary {
   timeline: { label: { en: string }; state: string; agency: string | null }[];
   documents: { verificationCode: string; downloadUrl: string; verifyUrl: string }[];
   owed: { kind: string; actionUrl: string | null }[];
-}
-
-let lastSeen = '';
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${lastSeen}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe(
@@ -162,15 +151,15 @@ describe(
       expect(done.status).toBe(200);
 
       // then the certificate is issued and the application completes
-      const finished = await eventually('the completed application', async () => {
-        const d = await detail();
-        lastSeen = JSON.stringify({
-          status: d.status,
-          timeline: d.timeline,
-          documents: d.documents,
-        });
-        return d.status === 'completed' && d.documents.length > 0 ? d : undefined;
-      });
+      let last: Detail | undefined;
+      const finished = await eventually(
+        'the completed application',
+        async () => {
+          last = await detail();
+          return last.status === 'completed' && last.documents.length > 0 ? last : undefined;
+        },
+        () => JSON.stringify(last),
+      );
       const labels = finished.timeline.map((m) => m.label.en);
       expect(labels).toEqual(
         expect.arrayContaining([

@@ -3,6 +3,7 @@ import { bpmn, el } from '@balcao/engine/testing';
 import { ModelOwners } from '../src/modeling/ModelOwners';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { eventually } from './eventually';
 
 // The supervisors' monitor over real HTTP: a worker fails a job with no retries left, the
 // incident shows on the monitor, the supervisor retries it and the job can be worked again.
@@ -16,16 +17,6 @@ const model = bpmn(
     ['check', 'e'],
   ],
 );
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 interface Incident {
   key: string;

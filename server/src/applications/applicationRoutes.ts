@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BalcaoError, type Queryable } from '@balcao/platform';
+import type { Queryable } from '@balcao/platform';
 import { validateSubmission, type FormDefinition } from '@balcao/forms';
 import type { DocumentSink } from '@balcao/connectors';
-import { ApiErrorCode } from '../api/ApiErrorCode';
+import { formValidationFailed } from '../api/formValidationFailed';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
@@ -285,12 +285,7 @@ async function validateStartForm(
     },
   });
   if (result.ok) return result.data;
-  const fields = result.errors.map((e) => ({ path: e.path, in: 'body', message: e.message }));
-  throw new BalcaoError(
-    ApiErrorCode.ValidationFailed,
-    `The form has ${fields.length} error(s): ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}.`,
-    { details: { fields } },
-  );
+  throw formValidationFailed(result.errors);
 }
 
 function preferredLanguage(header: string | undefined): 'zh-Hant' | 'pt' | 'en' {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Camunda8 } from '@camunda8/sdk';
-import { BalcaoError, type Database, type Queryable } from '@balcao/platform';
+import type { Database, Queryable } from '@balcao/platform';
 import { validateSubmission, type FormDefinition } from '@balcao/forms';
-import { ApiErrorCode } from '../api/ApiErrorCode';
+import { formValidationFailed } from '../api/formValidationFailed';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
@@ -317,12 +317,7 @@ async function taskForm(rest: EngineRest, task: InboxTaskRow): Promise<FormDefin
 async function validated(form: FormDefinition, data: Record<string, unknown>) {
   const result = await validateSubmission(form, data);
   if (result.ok) return result.data;
-  const fields = result.errors.map((e) => ({ path: e.path, in: 'body', message: e.message }));
-  throw new BalcaoError(
-    ApiErrorCode.ValidationFailed,
-    `The form has ${fields.length} error(s): ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}.`,
-    { details: { fields } },
-  );
+  throw formValidationFailed(result.errors);
 }
 
 /** What the clerk sees of the application: the data the citizen submitted. */
