@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { createLogger } from '@balcao/platform';
+import { createScratchPostgres } from '@balcao/platform/testing';
 import { startBalcao, type Balcao } from '../src/boot/startBalcao';
 import { loadServerConfig } from '../src/config/serverConfig';
 import { signIn, type SignedIn } from './apiHarness';
@@ -30,16 +31,20 @@ export interface TestBalcao {
 
 /**
  * The whole node as `npm start` runs it (engine, gateway, API, live hub), on ports 0 and a
- * fresh data directory; DATABASE_URL (test:db) switches to the PostgreSQL server. Stand-in
+ * fresh data directory; DATABASE_URL (test:db) switches to a new, empty database on that
+ * PostgreSQL server (dropped on close), so runs never see each other's data. Stand-in
  * agencies, connectors and the process library are off unless asked for.
  */
 export async function startTestBalcao(
   options: { integrations?: boolean; library?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestBalcao> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'balcao-test-'));
+  const scratch = process.env.DATABASE_URL
+    ? await createScratchPostgres(process.env.DATABASE_URL)
+    : undefined;
   const config = loadServerConfig({
     DATA_DIR: dataDir,
-    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL: scratch?.url,
     PORT: '0',
     GATEWAY_ADDRESS: '127.0.0.1:0',
     AGENCIES_PORT: '0',
@@ -71,6 +76,7 @@ export async function startTestBalcao(
         .close(1000)
         .catch(() => undefined);
       await balcao.close();
+      await scratch?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@balcao/platform';
+import { createScratchPostgres } from '@balcao/platform/testing';
 import { bpmn, el } from '@balcao/engine/testing';
 import { loadServerConfig } from '../src/config/serverConfig';
 import { startBalcao, type Balcao } from '../src/boot/startBalcao';
@@ -39,12 +40,15 @@ describe('npm start with connectors and stand-in agencies', { timeout: 120_000 }
   let balcao: Balcao;
   let dataDir: string;
   let camunda: Camunda8;
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'balcao-journey-'));
+    // A database of its own on the server: earlier runs' deployments must not show here.
+    if (process.env.DATABASE_URL) scratch = await createScratchPostgres(process.env.DATABASE_URL);
     const config = loadServerConfig({
       DATA_DIR: dataDir,
-      DATABASE_URL: process.env.DATABASE_URL,
+      DATABASE_URL: scratch?.url,
       PORT: '0',
       GATEWAY_ADDRESS: '127.0.0.1:0',
       AGENCIES_PORT: '0',
@@ -64,6 +68,7 @@ describe('npm start with connectors and stand-in agencies', { timeout: 120_000 }
   afterAll(async () => {
     await camunda?.getZeebeGrpcApiClient().close(1000);
     await balcao?.close();
+    await scratch?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
