@@ -15,7 +15,7 @@ export interface VariableItem {
   variableKey: string;
   name: string;
   value: string;
-  isTruncated: false;
+  isTruncated: boolean;
   scopeKey: string;
   processInstanceKey: string;
   tenantId: string;
@@ -43,6 +43,58 @@ const variables: SearchTable<VariableSqlRow, VariableItem> = {
     tenantId: '<default>',
   }),
 };
+
+/** Camunda truncates long values in searches at this many characters (as Operate does). */
+export const VARIABLE_PREVIEW_LENGTH = 8191;
+
+/**
+ * Every variable, those of finished scopes included, at its latest value in the log (ADR 0009).
+ * Grouping by what never changes for a variable (key, process instance, scope, name) lets
+ * PostgreSQL push those filters into the scan of the log's index by process instance.
+ */
+const history = `(
+  select e.key, e.process_instance_key, (e.value->>'scopeKey')::bigint as scope_key,
+    e.value->>'name' as name, (array_agg(e.value->'value' order by e.position desc))[1] as value
+  from engine_event e
+  where e.value_type = 'VARIABLE' and e.process_instance_key is not null
+  group by e.key, e.process_instance_key, (e.value->>'scopeKey')::bigint, e.value->>'name'
+) v`;
+
+const historyTable = (truncate: boolean): SearchTable<VariableSqlRow, VariableItem> => ({
+  ...variables,
+  from: history,
+  fields: { ...variables.fields, value: { column: 'v.value::text', kind: 'string' } },
+  sortable: {
+    ...variables.sortable,
+    processInstanceKey: 'v.process_instance_key',
+    value: 'v.value::text',
+    tenantId: "'<default>'",
+  },
+  toItem: (r) => {
+    const item = variables.toItem(r);
+    if (!truncate || item.value.length <= VARIABLE_PREVIEW_LENGTH) return item;
+    return { ...item, value: item.value.slice(0, VARIABLE_PREVIEW_LENGTH), isTruncated: true };
+  },
+});
+
+/**
+ * Camunda's variable search (`POST /v2/variables/search`). Cheap when it names a process
+ * instance; without one it reads every variable event of the log.
+ */
+export function searchVariables(
+  db: Queryable,
+  request: SearchRequest,
+  options: { truncateValues: boolean },
+) {
+  return runSearch(db, historyTable(options.truncateValues), request);
+}
+
+/** One variable at its full value: the live row if its scope is active, else from the log. */
+export async function getVariable(db: Queryable, key: number): Promise<VariableItem | undefined> {
+  const request = { filter: { variableKey: key } };
+  const found = await runSearch(db, variables, request);
+  return found.items[0] ?? (await searchVariables(db, request, { truncateValues: false })).items[0];
+}
 
 /**
  * The variables a user task sees: those of its element instance and of every enclosing scope,

@@ -67,7 +67,7 @@ describe(
 
     const activeElements = async (processInstanceKey: string) => {
       const found = await restCall(gateway, 'POST', '/v2/element-instances/search', {
-        filter: { processInstanceKey },
+        filter: { processInstanceKey, state: 'ACTIVE' },
       });
       return (found.body.items as { elementId: string; processDefinitionKey: string }[])
         .filter((i) => i.elementId !== 'permit')

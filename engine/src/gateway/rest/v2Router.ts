@@ -10,6 +10,7 @@ import { instanceChangeRoutes } from './instanceChangeRoutes';
 import { problemHandler, sendProblem } from './problemDetail';
 import { processRoutes } from './processRoutes';
 import { userTaskRoutes } from './userTaskRoutes';
+import { variableRoutes } from './variableRoutes';
 
 export interface V2RouterOptions {
   engine: Engine;
@@ -45,6 +46,7 @@ export function v2Router(options: V2RouterOptions): Router {
   });
   router.use(userTaskRoutes(options.engine, options.db));
   router.use(processRoutes(options.engine, options.db));
+  router.use(variableRoutes(options.db));
   router.use(definitionRoutes(options.db));
   router.use(decisionRoutes(options.engine));
   router.use(instanceChangeRoutes(options.engine));
