@@ -106,6 +106,26 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
     );
   });
 
+  it('should list the internal requests staff open apart from the portal services', async () => {
+    const internal = (await (
+      await fetch(`${t.url}/api/catalogue?start=clerk&pageSize=100`)
+    ).json()) as {
+      items: { processId: string; start: string }[];
+    };
+    expect(internal.items.map((s) => s.processId)).toEqual(
+      expect.arrayContaining(['training-application', 'daily-allowance', 'official-letter']),
+    );
+    expect(internal.items.every((s) => s.start === 'clerk')).toBe(true);
+    const portal = (await (
+      await fetch(`${t.url}/api/catalogue?start=portal&pageSize=100`)
+    ).json()) as {
+      items: { processId: string }[];
+    };
+    expect(portal.items.map((s) => s.processId)).toContain(p1);
+    expect(portal.items.map((s) => s.processId)).not.toContain('training-application');
+    expect((await fetch(`${t.url}/api/catalogue?start=anyone`)).status).toBe(400);
+  });
+
   it('should let staff open internal requests and citizens only portal services', async () => {
     const internal = { processId: 'training-application', data: {} };
     const byClerk = await dsi.call('/api/applications', { method: 'POST', body: internal });
@@ -259,6 +279,71 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
       body: { data: {} },
     });
     expect(done.status).toBe(200);
+  });
+
+  it("should let a supervisor of the task's agency assign it to a clerk of its groups", async () => {
+    // given an open DSI review task, the DSI supervisor and a supervisor of another agency
+    await createAccount(t.balcao.db, {
+      login: 'dsf-supervisor',
+      displayName: 'DSF supervisor',
+      role: 'supervisor',
+      agency: 'DSF',
+      password: 'dsf-supervisor-pw',
+    });
+    const supervisor = await t.signIn('supervisor');
+    const foreign = await t.signIn('dsf-supervisor', 'dsf-supervisor-pw');
+    await t.camunda
+      .getZeebeGrpcApiClient()
+      .deployResource({ name: 'access-review.bpmn', process: Buffer.from(reviewModel) });
+    await t.camunda
+      .getZeebeGrpcApiClient()
+      .createProcessInstance({ bpmnProcessId: 'access-review', variables: {} });
+
+    // when the supervisor looks at the agency's tasks (though in none of their groups)
+    const task = await eventually('the review task in the supervisor inbox', async () => {
+      const list = (await (
+        await supervisor.call('/api/tasks?processId=access-review&view=unassigned')
+      ).json()) as { items: { id: string }[] };
+      return list.items[0];
+    });
+
+    // then they may list who can take it: the clerks of its groups only
+    const res = await supervisor.call(`/api/tasks/${task.id}/assignees`);
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: { login: string; groups: string[] }[] };
+    expect(items.map((a) => a.login)).toContain('dsi-clerk');
+    expect(items.map((a) => a.login)).not.toContain('dsf-clerk');
+    expect((await dsi.call(`/api/tasks/${task.id}/assignees`)).status).toBe(403);
+    expect((await foreign.call(`/api/tasks/${task.id}/assignees`)).status).toBe(404);
+    expect((await foreign.call(`/api/tasks/${task.id}`)).status).toBe(404);
+
+    // when they assign it to someone outside its groups, the field says why
+    const wrong = await supervisor.call(`/api/tasks/${task.id}/assign`, {
+      method: 'POST',
+      body: { assignee: 'dsf-clerk' },
+    });
+    expect(wrong.status).toBe(400);
+    const { error } = (await wrong.json()) as { error: { fields: { path: string }[] } };
+    expect(error.fields.map((f) => f.path)).toEqual(['assignee']);
+    const byForeign = await foreign.call(`/api/tasks/${task.id}/assign`, {
+      method: 'POST',
+      body: { assignee: 'dsi-clerk' },
+    });
+    expect(byForeign.status).toBe(404);
+
+    // then assigning it to the DSI clerk puts it in that clerk's own tasks
+    const assigned = await supervisor.call(`/api/tasks/${task.id}/assign`, {
+      method: 'POST',
+      body: { assignee: 'DSI-Clerk' },
+    });
+    expect(assigned.status).toBe(200);
+    expect(((await assigned.json()) as { assignee: string }).assignee).toBe('dsi-clerk');
+    const mine = (await (
+      await dsi.call('/api/tasks?view=mine&processId=access-review')
+    ).json()) as {
+      items: { id: string }[];
+    };
+    expect(mine.items.map((i) => i.id)).toContain(task.id);
   });
 
   it('should bring job-based user tasks into the inbox and complete them as jobs', async () => {

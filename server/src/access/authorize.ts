@@ -15,10 +15,15 @@ export function requireOwner(
   if (!resource || resource.ownerAccountId !== principal.accountId) throw apiErrors.notFound(what);
 }
 
-/** A task a clerk may see and complete: one of their groups, or assigned to them. */
+/**
+ * A task a clerk may see and complete: one of their groups, or assigned to them. A supervisor
+ * also oversees every task of their agency (to reassign it), whatever its groups.
+ */
 export function requireGroupTask(
   principal: Principal,
-  task: { candidateGroups: readonly string[]; assignee?: string | null } | undefined,
+  task:
+    | { candidateGroups: readonly string[]; assignee?: string | null; agency?: string | null }
+    | undefined,
   what = 'The task',
 ): void {
   const staff = principal.role === 'clerk' || principal.role === 'supervisor';
@@ -26,8 +31,24 @@ export function requireGroupTask(
     staff &&
     task !== undefined &&
     (task.assignee === principal.login ||
-      task.candidateGroups.some((group) => principal.groups.includes(group)));
+      task.candidateGroups.some((group) => principal.groups.includes(group)) ||
+      supervises(principal, task.agency));
   if (!allowed) throw apiErrors.notFound(what);
+}
+
+/** Assigning a task to someone: supervisors of the task's agency, and admins. */
+export function requireAgencySupervisor<T extends { agency?: string | null }>(
+  principal: Principal,
+  task: T | undefined,
+  what = 'The task',
+): T {
+  if (!task || (principal.role !== 'admin' && !supervises(principal, task.agency)))
+    throw apiErrors.notFound(what);
+  return task;
+}
+
+function supervises(principal: Principal, agency: string | null | undefined): boolean {
+  return principal.role === 'supervisor' && agency != null && principal.agency === agency;
 }
 
 /** Deploying or changing an agency's processes: analysts of that agency, and admins. */

@@ -39,6 +39,7 @@ export interface CatalogueFilter {
   category?: string | undefined;
   audience?: string | undefined;
   agency?: string | undefined;
+  start?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -60,6 +61,7 @@ export async function searchCatalogue(
   if (filter.category) where.push(`sheet->>'category' = ${param(filter.category)}`);
   if (filter.audience) where.push(`sheet->>'audience' = ${param(filter.audience)}`);
   if (filter.agency) where.push(`sheet->>'agency' = ${param(filter.agency)}`);
+  if (filter.start) where.push(`sheet->>'start' = ${param(filter.start)}`);
   const clause = where.length ? `where ${where.join(' and ')}` : '';
   const total = await db.query<{ n: number }>(
     `select count(*)::int as n from catalogue_service ${clause}`,

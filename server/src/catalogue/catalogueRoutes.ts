@@ -47,7 +47,8 @@ export function catalogueRoutes(): ApiRoute[] {
     defineRoute({
       method: 'get',
       path: '/api/catalogue',
-      summary: 'Search the services (free text in any language, category, audience, agency)',
+      summary:
+        'Search the services (free text in any language, category, audience, agency, who starts it)',
       tag: 'catalogue',
       auth: 'public',
       audit: 'none',
@@ -57,6 +58,8 @@ export function catalogueRoutes(): ApiRoute[] {
         category: z.string().max(60).optional(),
         audience: z.string().max(30).optional(),
         agency: z.string().max(20).optional(),
+        /** `portal`: citizens apply; `clerk`: internal (G2E) requests staff open. */
+        start: z.enum(['portal', 'clerk', 'message']).optional(),
       }),
       response: pagedSchema(serviceSchema),
       async handle({ tx, query }) {

@@ -20,11 +20,14 @@ const sortColumns = { createdAt: 'created_at', dueAt: 'due_at', priority: 'prior
 
 /**
  * The tasks a principal may see: a clerk or supervisor those of their groups and those
- * assigned to them; a citizen only those assigned to them. The visibility rule is part of
- * the SQL, so counts and pages never include other people's tasks.
+ * assigned to them, a supervisor also those of their agency; a citizen only those assigned
+ * to them. The visibility rule is part of the SQL, so counts and pages never include other
+ * people's tasks.
  */
 export function visibility(principal: Principal, param: (v: unknown) => string): string {
-  if (principal.role === 'clerk' || principal.role === 'supervisor')
+  if (principal.role === 'supervisor')
+    return `(candidate_groups && ${param(principal.groups)}::text[] or assignee = ${param(principal.login)} or agency = ${param(principal.agency)})`;
+  if (principal.role === 'clerk')
     return `(candidate_groups && ${param(principal.groups)}::text[] or assignee = ${param(principal.login)})`;
   if (principal.role === 'admin') return 'true';
   return `assignee = ${param(principal.login)}`;

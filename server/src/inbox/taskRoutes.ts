@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Camunda8 } from '@camunda8/sdk';
-import type { Database, Queryable } from '@balcao/platform';
+import { BalcaoError, type Database, type Queryable } from '@balcao/platform';
 import { validateSubmission, type FormDefinition } from '@balcao/forms';
 import { formValidationFailed } from '../api/formValidationFailed';
+import { ApiErrorCode } from '../api/ApiErrorCode';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
-import { requireGroupTask, requireRole } from '../access/authorize';
+import { requireAgencySupervisor, requireGroupTask, requireRole } from '../access/authorize';
 import { Role, type Principal } from '../identity/Principal';
 import type { EngineRest } from '../integrations/internalClient';
 import { applicationDetail } from '../applications/applicationContext';
@@ -16,6 +17,7 @@ import { applicationDetailSchema, milestoneLabel } from '../applications/present
 import type { HolidayCalendar } from '../sla/HolidayCalendar';
 import type { InboxTaskRow, TaskSync } from '../tracking/TaskSync';
 import type { Tracker } from '../tracking/Tracker';
+import { assignableAccounts, assigneeSchema } from './assignableAccounts';
 import { findTask, inboxCounts, searchInbox } from './inboxQueries';
 
 export interface TaskRouteDeps {
@@ -77,7 +79,11 @@ function requireTaskAccess(principal: Principal, task: InboxTaskRow | undefined)
   }
   requireGroupTask(
     principal,
-    task && { candidateGroups: task.candidate_groups, assignee: task.assignee },
+    task && {
+      candidateGroups: task.candidate_groups,
+      assignee: task.assignee,
+      agency: task.agency,
+    },
   );
   return task as InboxTaskRow;
 }
@@ -228,9 +234,24 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/api/tasks/:id/assignees',
+      summary: "Who a supervisor may assign the task to: staff of the task's groups",
+      tag: 'inbox',
+      auth: 'required',
+      roles: [Role.Supervisor, Role.Admin],
+      audit: 'none',
+      params: taskParams,
+      response: z.object({ items: z.array(assigneeSchema) }),
+      async handle({ tx, principal, params }) {
+        const task = requireAgencySupervisor(principal, await findTask(tx, params.id));
+        return { items: await assignableAccounts(tx, task) };
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/tasks/:id/assign',
-      summary: 'Assign a task to a clerk (supervisors)',
+      summary: "Assign a task to a clerk of its groups (supervisors of the task's agency)",
       tag: 'inbox',
       auth: 'required',
       roles: [Role.Supervisor, Role.Admin],
@@ -239,17 +260,16 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       body: z.object({ assignee: z.string().min(1).max(200) }),
       response: taskSchema,
       async handle({ principal, params, body, auditTarget }) {
-        const task = await load(principal, params.id);
+        const task = requireAgencySupervisor(principal, await findTask(deps.db, params.id));
         requireOpen(task);
+        const assignee = body.assignee.toLowerCase();
+        const candidates = await assignableAccounts(deps.db, task);
+        if (!candidates.some((a) => a.login === assignee)) throw notAssignable(task, assignee);
         // Job-based user tasks have no assignment in the engine: the inbox holds it.
         if (task.kind === 'camunda')
-          await tasks.assignUserTask({
-            userTaskKey: task.task_key,
-            assignee: body.assignee,
-            allowOverride: true,
-          });
-        auditTarget(`task:${task.task_key}`, { assignee: body.assignee });
-        return presentTask(await changed(task, { assignee: body.assignee }));
+          await tasks.assignUserTask({ userTaskKey: task.task_key, assignee, allowOverride: true });
+        auditTarget(`task:${task.task_key}`, { assignee });
+        return presentTask(await changed(task, { assignee }));
       },
     }),
     defineRoute({
@@ -305,6 +325,14 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       },
     }),
   ];
+}
+
+function notAssignable(task: InboxTaskRow, login: string): BalcaoError {
+  const groups = task.candidate_groups.join(', ') || 'none';
+  const message = `${login} does not work for the task's groups (${groups}). Choose someone from GET /api/tasks/${task.task_key}/assignees.`;
+  return new BalcaoError(ApiErrorCode.ValidationFailed, message, {
+    details: { fields: [{ path: 'assignee', in: 'body', message }] },
+  });
 }
 
 async function taskForm(rest: EngineRest, task: InboxTaskRow): Promise<FormDefinition | null> {
