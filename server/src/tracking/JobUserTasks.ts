@@ -33,6 +33,8 @@ export function startJobUserTasks(deps: {
     taskType: JOB_USER_TASK_TYPE,
     timeout: LOCK_MS,
     maxJobsToActivate: 32,
+    // The SDK's own logger prints channel events on stdout; Balcão logs through pino.
+    loglevel: 'NONE',
     taskHandler: async (job: UserTaskJob) => {
       await intake(deps, job);
       return job.forward();
