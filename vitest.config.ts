@@ -10,6 +10,7 @@ const parts = [
   'server',
   'process-library',
   'docker',
+  'bench',
 ];
 
 // Browser tests need Chromium and the built web apps: only `npm run test:e2e` runs them.

@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: engine throughput through the gRPC gateway on PGlite and PostgreSQL, the
- * bpmn-engine peer on the same shapes, and the server's commit rate. Writes docs/benchmarks.md
- * and docs/benchmarks.json. Not part of `npm test`.
+ * bpmn-engine peer on the same shapes, and the server's commit rate (suite `engine`); the HTTP
+ * API under load (`api`); live updates to many sockets (`live`). `BENCH_SUITES` picks suites.
+ * Writes docs/benchmarks.md and docs/benchmarks.json. Not part of `npm test`.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { createScratchPostgres } from '@balcao/platform/testing';
+import { measureApiLoad } from './apiLoad';
 import { measureBalcao, withBalcaoNode, type BalcaoFigures } from './balcaoThroughput';
 import { measureCommitRate } from './commitRate';
 import { medianOf, type RunFigures } from './latency';
 import { machineDetails } from './machineDetails';
+import { measureLiveUpdates } from './liveUpdates';
 import { measureBpmnEngine } from './peerBpmnEngine';
 import { renderReport, type BenchReport } from './report';
 import { oneTask, p1Shaped } from './shapes';
@@ -24,6 +27,21 @@ const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',');
 const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const shapes = [oneTask, p1Shaped];
 const say = (line: string) => process.stderr.write(`${line}\n`);
+const suites = (process.env.BENCH_SUITES ?? 'engine,api,live').split(',');
+const apiSettings = {
+  tasks: Number(process.env.BENCH_API_TASKS ?? 100_000),
+  applications: Number(process.env.BENCH_API_APPLICATIONS ?? 1_000_000),
+  milestones: Number(process.env.BENCH_API_MILESTONES ?? 3),
+  seconds: Number(process.env.BENCH_API_SECONDS ?? 10),
+  inboxRate: Number(process.env.BENCH_API_INBOX_RATE ?? 200),
+  trackingRate: Number(process.env.BENCH_API_TRACKING_RATE ?? 500),
+  submitters: Number(process.env.BENCH_API_SUBMITTERS ?? 16),
+};
+const liveSettings = {
+  sockets: Number(process.env.BENCH_LIVE_SOCKETS ?? 1000),
+  events: Number(process.env.BENCH_LIVE_EVENTS ?? 20),
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
 
 const report: BenchReport = {
   date: new Date().toISOString(),
@@ -35,7 +53,7 @@ const report: BenchReport = {
   balcao: [],
 };
 
-for (const shape of shapes) {
+for (const shape of suites.includes('engine') ? shapes : []) {
   const runs: RunFigures[] = [];
   for (let i = 0; i < settings.runs; i++)
     runs.push(await measureBpmnEngine(shape, settings.instances, settings.concurrency));
@@ -43,7 +61,7 @@ for (const shape of shapes) {
   say(`bpmn-engine ${shape.id}: ${report.peer[shape.id]!.instancesPerSecond} instances/s`);
 }
 
-for (const backend of backends) {
+for (const backend of suites.includes('engine') ? backends : []) {
   const scratch = backend === 'postgres' ? await createScratchPostgres(postgresUrl) : undefined;
   try {
     if (scratch) {
@@ -82,6 +100,41 @@ for (const backend of backends) {
     });
   } finally {
     await scratch?.drop();
+  }
+}
+
+if (suites.includes('api')) {
+  const scratch = await createScratchPostgres(postgresUrl);
+  try {
+    report.api = {
+      settings: apiSettings,
+      figures: await measureApiLoad({ ...apiSettings, databaseUrl: scratch.url, say }),
+    };
+  } finally {
+    await scratch.drop();
+  }
+}
+
+if (suites.includes('live')) {
+  report.live = {
+    settings: { sockets: liveSettings.sockets, events: liveSettings.events },
+    runs: [],
+  };
+  for (const redisUrl of [undefined, liveSettings.redisUrl]) {
+    const scratch = await createScratchPostgres(postgresUrl);
+    try {
+      const run = await measureLiveUpdates({
+        sockets: liveSettings.sockets,
+        events: liveSettings.events,
+        ...(redisUrl ? { redisUrl } : {}),
+        databaseUrl: scratch.url,
+        say,
+      });
+      say(`live, ${run.nodes} node(s): p50 ${run.p50} ms, p99 ${run.p99} ms, missed ${run.missed}`);
+      report.live.runs.push(run);
+    } finally {
+      await scratch.drop();
+    }
   }
 }
 

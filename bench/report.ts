@@ -1,6 +1,9 @@
+import type { ApiLoadFigures } from './apiLoad';
 import type { BalcaoFigures } from './balcaoThroughput';
 import type { CommitRate } from './commitRate';
 import type { RunFigures } from './latency';
+import type { LiveFigures } from './liveUpdates';
+import { renderApiSections, type ApiSettings, type LiveSettings } from './reportApi';
 
 export interface BenchReport {
   date: string;
@@ -12,6 +15,10 @@ export interface BenchReport {
   shapes: { id: string; title: string; steps: number }[];
   peer: Record<string, RunFigures>;
   balcao: { backend: string; shape: string; figures: BalcaoFigures; runs: BalcaoFigures[] }[];
+  /** Suite `api`: the HTTP API under load. */
+  api?: { settings: ApiSettings; figures: ApiLoadFigures };
+  /** Suite `live`: one node, then two sharing Redis. */
+  live?: { settings: LiveSettings; runs: LiveFigures[] };
 }
 
 /** docs/benchmarks.md from the figures (the JSON beside it holds every run). */
@@ -83,7 +90,7 @@ job activations and background work) gives the rate the disk would allow:
 ${bound.join('\n')}`
     : 'Not measured: the PostgreSQL server was not part of this run.'
 }
-`;
+${renderApiSections(r)}`;
 }
 
 function shapeName(r: BenchReport, id: string): string {
