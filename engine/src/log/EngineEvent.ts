@@ -40,6 +40,11 @@ export const ElementIntent = {
    * elements are being terminated and nothing else starts in it. (Zeebe has no such record.)
    */
   ScopeInterrupted: 'SCOPE_INTERRUPTED',
+  /**
+   * Balcão's own: an ad-hoc sub-process's completion condition is fulfilled (by its expression
+   * or its job worker); it completes once nothing inside it runs. (Zeebe has no such record.)
+   */
+  CompletionConditionFulfilled: 'COMPLETION_CONDITION_FULFILLED',
 } as const;
 export type ElementIntent = (typeof ElementIntent)[keyof typeof ElementIntent];
 

@@ -75,7 +75,8 @@ export type EventDefinition =
   | { type: 'signal'; signalName: Expression }
   | { type: 'escalation'; /** undefined = catch-all */ escalationCode?: string }
   | { type: 'link'; linkName: string }
-  | { type: 'compensation'; activityRef?: string; waitForCompletion?: boolean };
+  /** Throw events always wait for the handlers (waitForCompletion="false" is refused). */
+  | { type: 'compensation'; activityRef?: string };
 
 export type EventDefinitionType = EventDefinition['type'];
 
@@ -136,6 +137,8 @@ export interface UserTaskDefinition {
 export interface ElementBase {
   id: string;
   name?: string;
+  /** bpmn:documentation text (an ad-hoc sub-process's worker reads it). */
+  documentation?: string;
   /** Id of the enclosing process or sub-process. */
   scopeId: string;
   /** Ids of incoming sequence flows. */

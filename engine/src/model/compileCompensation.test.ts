@@ -78,6 +78,16 @@ describe('compensation in the model', () => {
       ],
       "undo: compensation activityRef 'inner' is not an activity of this scope",
     ],
+    [
+      'a throw event that would not wait for the handlers',
+      [
+        undoBoundary('undo-book', 'book'),
+        handler('cancel-book', 'cancel-book'),
+        association('undo-book', 'cancel-book'),
+        '<bpmn:intermediateThrowEvent id="undo"><bpmn:compensateEventDefinition waitForCompletion="false" /></bpmn:intermediateThrowEvent>',
+      ],
+      'undo: compensation event with waitForCompletion="false" is not supported',
+    ],
   ])('should reject %s', async (_, extra, message) => {
     // given
     const xml = bpmn(

@@ -218,6 +218,12 @@ function compileAdHocSubProcess(
   const completion = str(child(element, 'completionCondition'), 'body');
   const outputCollection = str(adHoc, 'outputCollection');
   const outputElement = str(adHoc, 'outputElement');
+  if (!outputCollection !== !outputElement) {
+    errors.add(
+      element,
+      'ad-hoc sub-process needs both zeebe:adHoc outputCollection and outputElement, or neither: set the missing one',
+    );
+  }
   const job = compileJob(errors, element, false);
   return {
     ...base,

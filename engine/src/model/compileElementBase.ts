@@ -14,11 +14,14 @@ export function compileElementBase(
 ): ElementBase {
   const id = element.id ?? '';
   const name = str(element, 'name');
+  const documentation = (element.documentation as ModdleElement[] | undefined)?.[0]?.text as
+    string | undefined;
   const ioMapping = extension(element, 'zeebe:IoMapping');
   const multiInstance = compileMultiInstance(errors, element);
   return {
     id,
     ...(name === undefined || name === '' ? {} : { name }),
+    ...(documentation ? { documentation } : {}),
     scopeId,
     incoming: [],
     outgoing: [],

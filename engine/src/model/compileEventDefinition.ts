@@ -119,11 +119,14 @@ export function compileEventDefinition(errors: ModelErrors, event: ModdleElement
     }
     case 'compensation': {
       const activity = child(definition, 'activityRef');
-      return {
-        type,
-        ...(activity?.id === undefined ? {} : { activityRef: activity.id }),
-        waitForCompletion: definition?.waitForCompletion !== false,
-      };
+      // Zeebe refuses it at deploy too: its throw events always wait for the handlers.
+      if (definition?.waitForCompletion === false) {
+        errors.add(
+          event,
+          'compensation event with waitForCompletion="false" is not supported: the event always waits for the compensation handlers; remove the attribute (or set it to true)',
+        );
+      }
+      return { type, ...(activity?.id === undefined ? {} : { activityRef: activity.id }) };
     }
   }
 }

@@ -358,6 +358,13 @@ describe('parseBpmn validation', () => {
       'AS: an ad-hoc sub-process may not contain start events',
     ],
     [
+      'ad-hoc output collection without element',
+      bpmn(
+        `${start}<bpmn:adHocSubProcess id="AH"><bpmn:extensionElements><zeebe:adHoc outputCollection="results" /></bpmn:extensionElements><bpmn:task id="AT" /></bpmn:adHocSubProcess>`,
+      ),
+      'AH: ad-hoc sub-process needs both zeebe:adHoc outputCollection and outputElement',
+    ],
+    [
       'two message starts with one message',
       bpmn(
         `<bpmn:startEvent id="M1"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent><bpmn:startEvent id="M2"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>`,

@@ -58,6 +58,8 @@ export interface ElementInstanceRow {
     };
     /** A compensation handler: its subscription and the throw event that waits for it. */
     compensation?: { subscriptionKey: number; throwEventKey: number };
+    /** An ad-hoc sub-process whose completion condition is fulfilled: it completes once empty. */
+    completionConditionFulfilled?: boolean;
     /** A terminate end event ended this scope: nothing new starts in it. */
     terminated?: boolean;
     /** A CreateProcessInstanceWithResult caller waits for this process instance. */
@@ -196,7 +198,7 @@ export interface IncidentRow {
     bpmnProcessId: string;
     processDefinitionKey: number;
     /** The lifecycle step to run again when the incident is resolved. */
-    retry: 'activate' | 'complete' | 'job' | 'taskListener' | 'none';
+    retry: 'activate' | 'complete' | 'job' | 'taskListener' | 'completionCondition' | 'none';
   };
 }
 

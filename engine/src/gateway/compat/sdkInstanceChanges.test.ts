@@ -45,6 +45,22 @@ const vetted = bpmn(
   ],
 );
 
+const agentReview = bpmn(
+  'agent-review',
+  [
+    el.start('s'),
+    `<bpmn:adHocSubProcess id="tools">
+      <bpmn:extensionElements><zeebe:taskDefinition type="agent" /></bpmn:extensionElements>
+      ${el.service('lookup', 'lookup')}
+    </bpmn:adHocSubProcess>`,
+    el.end('e'),
+  ],
+  [
+    ['s', 'tools'],
+    ['tools', 'e'],
+  ],
+);
+
 describe(
   `Camunda 8 SDK: modification, migration, task listener results (${testDatabaseKind})`,
   { timeout: 120_000 },
@@ -218,6 +234,65 @@ describe(
       expect(job!.customHeaders).toMatchObject({ 'io.camunda.zeebe:action': 'complete' });
       expect(denied.status).toBe(204);
       expect(task.body.state).toBe('CREATED');
+    });
+
+    it('should let an ad-hoc sub-process worker activate elements and finish through REST job completion', async () => {
+      // given
+      await zeebe.deployResources([
+        { name: 'agent-review.bpmn', process: Buffer.from(agentReview) },
+      ]);
+      const { processInstanceKey } = await zeebe.createProcessInstance({
+        bpmnProcessId: 'agent-review',
+        variables: {},
+      });
+      const agentJob = async () =>
+        (
+          await zeebe.activateJobs({
+            type: 'agent',
+            worker: 'agent',
+            timeout: 60_000,
+            maxJobsToActivate: 1,
+            requestTimeout: 5_000,
+            fetchVariable: [],
+          })
+        )[0]!;
+      const first = await agentJob();
+
+      // when
+      const wrongShape = await restCall(gateway, 'POST', `/v2/jobs/${first.key}/completion`, {
+        result: { type: 'adHocSubProcess', activateElements: [{ id: 'lookup' }] },
+      });
+      const activated = await restCall(gateway, 'POST', `/v2/jobs/${first.key}/completion`, {
+        result: {
+          type: 'adHocSubProcess',
+          activateElements: [{ elementId: 'lookup', variables: { query: 'licence' } }],
+        },
+      });
+      const [lookup] = await zeebe.activateJobs({
+        type: 'lookup',
+        worker: 'lookup',
+        timeout: 60_000,
+        maxJobsToActivate: 1,
+        requestTimeout: 5_000,
+        fetchVariable: [],
+      });
+      await zeebe.completeJob({ jobKey: lookup!.key, variables: { found: 1 } });
+      const second = await agentJob();
+      const done = await restCall(gateway, 'POST', `/v2/jobs/${second.key}/completion`, {
+        result: { type: 'adHocSubProcess', isCompletionConditionFulfilled: true },
+      });
+      const instance = await restCall(
+        gateway,
+        'GET',
+        `/v2/process-instances/${processInstanceKey}`,
+      );
+
+      // then
+      expect(wrongShape.status).toBe(400);
+      expect(activated.status).toBe(204);
+      expect(lookup!.variables).toMatchObject({ query: 'licence' });
+      expect(done.status).toBe(204);
+      expect(instance.body.state).toBe('COMPLETED');
     });
   },
 );

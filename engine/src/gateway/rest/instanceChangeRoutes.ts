@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../../runtime/Engine';
+import type { JobResult } from '../../runtime/listeners/completeListenerJob';
 import { gatewayError } from '../GatewayError';
 import { pathKey } from './pathKey';
 
@@ -51,25 +52,43 @@ const corrections = z
   })
   .strict();
 
+const userTaskResult = z
+  .object({
+    type: z.literal('userTask').optional(),
+    denied: z.boolean().nullable().optional(),
+    deniedReason: z.string().nullable().optional(),
+    corrections: corrections.nullable().optional(),
+  })
+  .strict();
+
+const adHocSubProcessResult = z
+  .object({
+    type: z.literal('adHocSubProcess'),
+    activateElements: z
+      .array(
+        z
+          .object({ elementId: z.string().min(1), variables: variables.nullable().optional() })
+          .strict(),
+      )
+      .nullable()
+      .optional(),
+    isCompletionConditionFulfilled: z.boolean().nullable().optional(),
+    isCancelRemainingInstances: z.boolean().nullable().optional(),
+  })
+  .strict();
+
 const completionSchema = z
   .object({
     variables: variables.nullable().optional(),
-    result: z
-      .object({
-        type: z.literal('userTask').optional(),
-        denied: z.boolean().nullable().optional(),
-        deniedReason: z.string().nullable().optional(),
-        corrections: corrections.nullable().optional(),
-      })
-      .strict()
-      .nullable()
-      .optional(),
+    // Zeebe tells the kinds apart by `type`; a result without one is a user task's.
+    result: z.union([adHocSubProcessResult, userTaskResult]).nullable().optional(),
   })
   .strict();
 
 /**
  * Process instance modification and migration, and job completion with a result (how a task
- * listener denies or corrects: the gRPC CompleteJob of the protocol we serve has no result).
+ * listener denies or corrects, and how an ad-hoc sub-process's worker activates elements: the
+ * gRPC CompleteJob of the protocol we serve has no result).
  */
 export function instanceChangeRoutes(engine: Engine): Router {
   const router = Router();
@@ -110,22 +129,31 @@ export function instanceChangeRoutes(engine: Engine): Router {
   router.post('/jobs/:key/completion', async (req, res) => {
     const jobKey = pathKey(req.params.key, 'jobKey');
     const body = completionSchema.parse(req.body ?? {});
-    const result = body.result ?? undefined;
-    await engine.completeJob(
-      jobKey,
-      body.variables ?? {},
-      result
-        ? {
-            denied: result.denied ?? false,
-            ...(result.deniedReason ? { deniedReason: result.deniedReason } : {}),
-            ...(result.corrections ? { corrections: result.corrections } : {}),
-          }
-        : undefined,
-    );
+    await engine.completeJob(jobKey, body.variables ?? {}, toJobResult(body.result));
     res.status(204).end();
   });
 
   return router;
+}
+
+function toJobResult(result: z.infer<typeof completionSchema>['result']): JobResult | undefined {
+  if (!result) return undefined;
+  if (result.type === 'adHocSubProcess') {
+    return {
+      type: 'adHocSubProcess',
+      activateElements: (result.activateElements ?? []).map((e) => ({
+        elementId: e.elementId,
+        ...(e.variables ? { variables: e.variables } : {}),
+      })),
+      isCompletionConditionFulfilled: result.isCompletionConditionFulfilled ?? false,
+      isCancelRemainingInstances: result.isCancelRemainingInstances ?? false,
+    };
+  }
+  return {
+    denied: result.denied ?? false,
+    ...(result.deniedReason ? { deniedReason: result.deniedReason } : {}),
+    ...(result.corrections ? { corrections: result.corrections } : {}),
+  };
 }
 
 function refuseOperationReference(value: unknown): void {

@@ -3,6 +3,7 @@ import { ValueType } from '../../log/EngineEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { beginVariableUpdate, restartTaskListeners } from '../listeners/taskListeners';
 import { propagateVariables, setLocalVariables } from '../variables/variables';
+import { retryAdHocCompletion } from '../adHoc/adHocProgress';
 import { reject } from './EngineRejection';
 
 /** The root of the instance tree that holds an element instance (or process instance). */
@@ -112,6 +113,9 @@ export function resolveIncident(life: Lifecycle, incidentKey: number): void {
       return;
     case 'taskListener':
       restartTaskListeners(life, incident.elementInstanceKey);
+      return;
+    case 'completionCondition':
+      retryAdHocCompletion(life, incident.elementInstanceKey);
       return;
     case 'none':
       return;

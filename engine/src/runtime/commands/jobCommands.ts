@@ -1,6 +1,7 @@
 import type { Queryable } from '@balcao/platform';
 import { ValueType } from '../../log/EngineEvent';
 import type { JobRow } from '../../state/rows';
+import { completeAdHocJob } from '../adHoc/adHocJobResult';
 import { throwError } from '../events/throwError';
 import { raiseIncident } from '../incidents/raiseIncident';
 import { completeListenerJob, type JobResult } from '../listeners/completeListenerJob';
@@ -48,6 +49,17 @@ export function completeJob(
   if (job.record.kind !== 'BPMN_ELEMENT') {
     completeListenerJob(life, job, variables, result);
     return;
+  }
+  const instance = life.instance(job.elementInstanceKey)!;
+  const element = life.element(instance);
+  if (element?.kind === 'adHocSubProcess' && element.job) {
+    completeAdHocJob(life, job, instance, element, variables, result);
+    return;
+  }
+  if (result?.type === 'adHocSubProcess' || result?.activateElements) {
+    throw reject.invalidArgument(
+      `Expected to complete job with key '${jobKey}' with an ad-hoc sub-process result, but its element '${job.record.elementId}' is not an ad-hoc sub-process run by a job worker. Complete it without a result.`,
+    );
   }
   life.ctx.emit(
     ValueType.Job,

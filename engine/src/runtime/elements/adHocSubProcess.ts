@@ -1,20 +1,39 @@
-import { evaluateCondition, evaluateFeel, unexpectedTypeMessage } from '../../feel/evaluateFeel';
-import { ElementIntent } from '../../log/EngineEvent';
-import type { AdHocSubProcess, CompiledProcess } from '../../model/CompiledProcess';
+import { evaluateFeel, unexpectedTypeMessage } from '../../feel/evaluateFeel';
+import type { AdHocSubProcess } from '../../model/CompiledProcess';
+import {
+  activatable,
+  adHocSubProcessElements,
+  endsInnerFlow,
+  unknownElementsMessage,
+} from '../adHoc/adHocElements';
+import { checkAdHocCompletion, collectAdHocOutput, recreateAdHocJob } from '../adHoc/adHocProgress';
 import { raiseIncident } from '../incidents/raiseIncident';
+import { cancelJobsOf, createJob, prepareJob, type PreparedJob } from '../jobs/jobBehaviour';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
-import { visibleVariables } from '../variables/variables';
+import { propagateVariables, setLocalVariables, visibleVariables } from '../variables/variables';
+
+interface Activation {
+  ids: string[];
+  job?: PreparedJob;
+}
 
 /**
- * An ad-hoc sub-process run by the engine (Zeebe's BPMN implementation): on entering, it
- * activates the inner elements its `activeElementsCollection` names (none: it stays active).
- * After each inner element completes, a `completionCondition` that holds ends it, cancelling
- * what still runs unless `cancelRemainingInstances` is false. Without a condition it completes
- * when nothing inside is active, like an embedded sub-process.
+ * An ad-hoc sub-process. Run by the engine (Zeebe's BPMN implementation), it activates on entry
+ * the inner elements its `activeElementsCollection` names and completes by its
+ * `completionCondition` or when nothing inside is active. Run by a job worker
+ * (`zeebe:taskDefinition`), it creates a job on entry and again whenever an inner flow ends;
+ * the worker's job result activates elements or fulfils the completion condition
+ * (`adHocJobResult`). Either way `outputElement` of each ended flow is collected into the
+ * local `outputCollection`, which goes to the parent scope on completion.
  */
 export const adHocSubProcess: ElementBehaviour<AdHocSubProcess> = {
   prepare(life, element, instance) {
-    if (element.activeElementsCollection === undefined) return { ok: true, data: [] };
+    if (element.job) {
+      const job = prepareJob(life, instance, element.job);
+      if (!job.ok) return job;
+      return { ok: true, data: { ids: [], job: job.data as PreparedJob } satisfies Activation };
+    }
+    if (element.activeElementsCollection === undefined) return { ok: true, data: { ids: [] } };
     const source = element.activeElementsCollection;
     const result = evaluateFeel(source, visibleVariables(life.ctx, instance.key));
     const fail = (message: string) => {
@@ -30,13 +49,23 @@ export const adHocSubProcess: ElementBehaviour<AdHocSubProcess> = {
     const unknown = (ids as string[]).filter((id) => !allowed.includes(id));
     if (unknown.length > 0) {
       return fail(
-        `Expected the active elements of ad-hoc sub-process '${element.id}' to be ids of its inner elements, but ${unknown.map((id) => `'${id}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not: use ${allowed.map((id) => `'${id}'`).join(', ')}.`,
+        unknownElementsMessage(
+          `Expected the active elements of ad-hoc sub-process '${element.id}' to be ids of its inner elements`,
+          unknown,
+          allowed,
+        ),
       );
     }
-    return { ok: true, data: ids };
+    return { ok: true, data: { ids: ids as string[] } satisfies Activation };
   },
-  activated(life, _element, instance, data) {
-    for (const elementId of data as string[]) {
+  activated(life, element, instance, data) {
+    const { ids, job } = data as Activation;
+    setLocalVariables(life.ctx, instance.key, instance.processInstanceKey, {
+      adHocSubProcessElements: adHocSubProcessElements(life.processOf(instance), element),
+      ...(element.outputCollection === undefined ? {} : { [element.outputCollection]: [] }),
+    });
+    if (job) createJob(life, instance, job);
+    for (const elementId of ids) {
       life.push({
         op: 'activate',
         definitionKey: instance.record.processDefinitionKey,
@@ -47,34 +76,42 @@ export const adHocSubProcess: ElementBehaviour<AdHocSubProcess> = {
       });
     }
   },
-  childCompleted(life, element, instance) {
-    // Without cancelling, the sub-process completes anyway once its last inner element is done.
-    if (element.completionCondition === undefined || !element.cancelRemainingInstances) return;
-    if (instance.state !== ElementIntent.Activated || instance.record.terminated) return;
-    const condition = evaluateCondition(
-      element.completionCondition,
-      visibleVariables(life.ctx, instance.key),
-    );
-    if (!condition.ok) {
-      raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', condition.message, 'none');
+  childCompleting(life, element, instance, child) {
+    if (element.outputElement === undefined) return true;
+    if (!endsInnerFlow(life.processOf(instance), child)) return true;
+    return collectAdHocOutput(life, element, instance, child);
+  },
+  childCompleted(life, element, instance, child) {
+    if (element.job) {
+      if (endsInnerFlow(life.processOf(instance), child)) recreateAdHocJob(life, element, instance);
       return;
     }
-    if (!condition.value) return;
-    // Nothing new starts inside; the rest is terminated and the scope then completes.
-    life.emitElement(ElementIntent.ScopeInterrupted, instance, { record: {} });
-    for (const child of life.children(instance.key)) life.push({ op: 'terminate', key: child.key });
+    // Without cancelling, the sub-process completes anyway once its last inner element is done.
+    if (element.completionCondition === undefined || !element.cancelRemainingInstances) return;
+    checkAdHocCompletion(life, element, instance);
   },
-};
-
-/** Inner elements that may be activated: not boundary events or compensation handlers. */
-function activatable(process: CompiledProcess, element: AdHocSubProcess): string[] {
-  return element.childIds.filter((id) => {
-    const child = process.elements[id];
+  holdsCompletion(life, element, instance) {
+    // An open incident (its completion condition failed) holds it until it is resolved.
+    if (life.ctx.state.incidents.find((i) => i.elementInstanceKey === instance.key)) return true;
     return (
-      child !== undefined &&
-      child.kind !== 'boundaryEvent' &&
-      child.forCompensation !== true &&
-      !(child.kind === 'subProcess' && child.triggeredByEvent)
+      element.job !== undefined &&
+      instance.record.completionConditionFulfilled !== true &&
+      instance.record.terminated !== true
     );
-  });
-}
+  },
+  completing(life, element, instance) {
+    // A job re-created while the last flow ended is no longer needed.
+    cancelJobsOf(life, instance);
+    if (element.outputCollection !== undefined) {
+      const name = element.outputCollection;
+      const collected = life.ctx.state.variables.find(
+        (v) => v.scopeKey === instance.key && v.name === name,
+      );
+      propagateVariables(life.ctx, instance.flowScopeKey!, instance.processInstanceKey, {
+        [name]: collected?.value ?? [],
+      });
+    }
+    return true;
+  },
+  terminating: (life, _element, instance) => cancelJobsOf(life, instance),
+};

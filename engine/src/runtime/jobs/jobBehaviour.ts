@@ -1,7 +1,7 @@
 import { evaluateStaticOrFeel } from '../../feel/evaluateStaticOrFeel';
 import { ValueType } from '../../log/EngineEvent';
 import type { JobDefinition } from '../../model/CompiledProcess';
-import type { ElementInstanceRow, JobRow } from '../../state/rows';
+import type { ElementInstanceRow, IncidentRow, JobRow } from '../../state/rows';
 import { raiseIncident } from '../incidents/raiseIncident';
 import type { Prepared } from '../lifecycle/ElementBehaviour';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
@@ -19,16 +19,17 @@ export function prepareJob(
   instance: ElementInstanceRow,
   job: JobDefinition,
   extraHeaders: Record<string, string> = {},
+  retry: IncidentRow['record']['retry'] = 'activate',
 ): Prepared {
   const variables = visibleVariables(life.ctx, instance.key);
   const type = evaluateStaticOrFeel(job.type, variables, 'string');
   if (!type.ok) {
-    raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', type.message, 'activate');
+    raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', type.message, retry);
     return { ok: false };
   }
   const retries = evaluateStaticOrFeel(job.retries, variables, 'number');
   if (!retries.ok) {
-    raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', retries.message, 'activate');
+    raiseIncident(life.ctx, instance, 'EXTRACT_VALUE_ERROR', retries.message, retry);
     return { ok: false };
   }
   const data: PreparedJob = {

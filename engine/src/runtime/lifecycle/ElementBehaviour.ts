@@ -39,6 +39,18 @@ export interface ElementBehaviour<E extends CompiledElement = CompiledElement> {
     instance: ElementInstanceRow,
     child: ElementInstanceRow,
   ): void;
+  /**
+   * A scope: an element directly inside it is about to complete (its local variables still
+   * exist); false after raising an incident on the child, which holds the child's completion.
+   */
+  childCompleting?(
+    life: Lifecycle,
+    element: E,
+    instance: ElementInstanceRow,
+    child: ElementInstanceRow,
+  ): boolean;
+  /** A scope with nothing left inside that still must not complete (it waits for a worker). */
+  holdsCompletion?(life: Lifecycle, element: E, instance: ElementInstanceRow): boolean;
   /** On ELEMENT_TERMINATING: cancel what the element waits for (job, user task). */
   /**
    * true: the element holds its termination (canceling task listeners) and pushes

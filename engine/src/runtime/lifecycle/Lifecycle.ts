@@ -22,7 +22,6 @@ import {
   MULTI_INSTANCE_BODY,
   multiInstanceBody,
 } from '../multiInstance/multiInstanceBody';
-import { refuseUnsupported } from '../elements/unsupported';
 import { cancelListenerJobs } from '../listeners/cancelListenerJobs';
 import { runExecutionListener } from '../listeners/executionListeners';
 import { enterProcess } from '../commands/startProcessInstance';
@@ -208,7 +207,6 @@ export class Lifecycle {
     }
     const element = this.element(instance)!;
     const behaviour = this.behaviourFor(instance, element);
-    if (refuseUnsupported(this, element, instance)) return;
     const prepared = (await behaviour?.prepare?.(this, element, instance)) ?? { ok: true };
     if (!prepared.ok) return;
     // Boundary events belong to the multi-instance body, not to its inner instances.
@@ -277,6 +275,7 @@ export class Lifecycle {
       return Promise.resolve();
     }
     if (instance.record.multiInstanceInner) collectOutput(this, instance);
+    else if (element && !this.scopeAccepts(instance)) return Promise.resolve();
     closeEventSubscriptions(this, instance);
     const startLock = instance.elementType === 'PROCESS' ? instance.record.startLock : undefined;
     // A terminate end event ends its scope: tokens still on their way or waiting at joins die.
@@ -378,12 +377,25 @@ export class Lifecycle {
       this.behaviourFor(scope, element)?.childCompleted?.(this, element, scope, child);
   }
 
+  /** Lets the scope of a completing element see it first (an ad-hoc output element). */
+  private scopeAccepts(child: ElementInstanceRow): boolean {
+    const scope = this.instance(child.flowScopeKey!);
+    const element = scope && scope.elementType !== 'PROCESS' ? this.element(scope) : undefined;
+    if (!scope || !element) return true;
+    return (
+      this.behaviourFor(scope, element)?.childCompleting?.(this, element, scope, child) ?? true
+    );
+  }
+
   /** Completes a scope once nothing inside it is active and no token is on its way. */
   private checkScope(key: number): void {
     const scope = this.instance(key);
     if (!scope || scope.state !== ElementIntent.Activated) return;
     if ((scope.record.activeFlows ?? 0) > 0) return;
     if (this.children(key).length > 0) return;
+    const element = scope.elementType === 'PROCESS' ? undefined : this.element(scope);
+    if (element && this.behaviourFor(scope, element)?.holdsCompletion?.(this, element, scope))
+      return;
     this.push({ op: 'complete', key });
   }
 

@@ -1,51 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '@balcao/platform/testing';
-import { bpmn, el } from '../../testing/bpmn';
+import { el } from '../../testing/bpmn';
+import { checks, withAdHoc } from './adHocFixtures';
 import { useTestEngine } from './harness';
-
-/** A process: start → ad-hoc sub-process `checks` holding `inner` → end. */
-function withAdHoc(
-  inner: string[],
-  options: {
-    active?: string;
-    condition?: string;
-    cancelRemaining?: boolean;
-    ext?: string;
-  } = {},
-): string {
-  const attributes =
-    options.cancelRemaining === undefined
-      ? ''
-      : ` cancelRemainingInstances="${options.cancelRemaining}"`;
-  const adHoc = options.active
-    ? `<zeebe:adHoc activeElementsCollection="${options.active}" />`
-    : '';
-  const condition = options.condition
-    ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${options.condition}</bpmn:completionCondition>`
-    : '';
-  return bpmn(
-    'review',
-    [
-      el.start('s'),
-      `<bpmn:adHocSubProcess id="checks"${attributes}>
-        <bpmn:extensionElements>${adHoc}${options.ext ?? ''}</bpmn:extensionElements>
-        ${inner.join('\n')}
-        ${condition}
-      </bpmn:adHocSubProcess>`,
-      el.end('e'),
-    ],
-    [
-      ['s', 'checks'],
-      ['checks', 'e'],
-    ],
-  );
-}
-
-const checks = [
-  el.service('criminal-record', 'criminal-record'),
-  el.service('tax', 'tax'),
-  el.service('interview', 'interview'),
-];
 
 describe(`ad-hoc sub-processes (${testDatabaseKind})`, () => {
   const ctx = useTestEngine();
@@ -182,21 +139,54 @@ describe(`ad-hoc sub-processes (${testDatabaseKind})`, () => {
     );
   });
 
-  it('should raise an incident naming the limitation for one run by a job worker', async () => {
-    // given
+  it('should evaluate the completion condition again once its incident is resolved', async () => {
+    // given: the condition reads a variable nobody has set yet
     const { t } = ctx;
-    await t.deployProcess(withAdHoc(checks, { ext: '<zeebe:taskDefinition type="agent" />' }));
-
-    // when
+    await t.deployProcess(withAdHoc(checks, { active: '=toRun', condition: '=enough' }));
     const { processInstanceKey } = await t.engine.createProcessInstance({
       bpmnProcessId: 'review',
+      variables: { toRun: ['criminal-record', 'tax'] },
     });
-
-    // then
+    expect(await t.completeJobs('criminal-record')).toBe(1);
     const [incident] = await t.incidents(processInstanceKey);
-    expect(incident!.message).toContain(
-      'ad-hoc sub-processes run by a job worker (zeebe:taskDefinition) are not supported by this engine version yet',
-    );
-    expect(await t.completeJobs('agent')).toBe(0);
+    expect(incident).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'checks' });
+
+    // when
+    await t.engine.setVariables({
+      elementInstanceKey: processInstanceKey,
+      variables: { enough: true },
+      local: false,
+    });
+    await t.engine.resolveIncident(incident!.key);
+
+    // then: the condition now holds, so the running tax check is cancelled
+    const trail = await t.elementTrail(processInstanceKey);
+    expect(trail).toContain('tax:ELEMENT_TERMINATED');
+    expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('should hold the sub-process while its condition incident is open, then complete it', async () => {
+    // given: the last inner element completes while the condition cannot be evaluated
+    const { t } = ctx;
+    await t.deployProcess(withAdHoc(checks, { active: '=toRun', condition: '=enough' }));
+    const { processInstanceKey } = await t.engine.createProcessInstance({
+      bpmnProcessId: 'review',
+      variables: { toRun: ['tax'] },
+    });
+    expect(await t.completeJobs('tax')).toBe(1);
+    const [incident] = await t.incidents(processInstanceKey);
+    expect(await t.instanceState(processInstanceKey)).toBe('ACTIVE');
+
+    // when
+    await t.engine.setVariables({
+      elementInstanceKey: processInstanceKey,
+      variables: { enough: false },
+      local: false,
+    });
+    await t.engine.resolveIncident(incident!.key);
+
+    // then: nothing is left inside, so it completes as one without a condition would
+    expect(await t.incidents(processInstanceKey)).toEqual([]);
+    expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
   });
 });

@@ -99,6 +99,13 @@ export function applyElementEvent(state: EngineState, event: EngineEvent): void 
       elements.update(scope.key, { record });
       return;
     }
+    case ElementIntent.CompletionConditionFulfilled: {
+      const scope = elements.get(event.key)!;
+      elements.update(scope.key, {
+        record: { ...scope.record, completionConditionFulfilled: true },
+      });
+      return;
+    }
     case ElementIntent.SequenceFlowTaken: {
       if (v.bpmnElementType !== SEQUENCE_FLOW) return;
       const scope = elements.get(v.flowScopeKey)!;
