@@ -11,6 +11,8 @@ declare module 'vue-router' {
 }
 
 const staff: Role[] = ['clerk', 'supervisor', 'admin', 'analyst'];
+/** Who may open internal (G2E) requests: the server lets clerks and supervisors start them. */
+const requesters: Role[] = ['clerk', 'supervisor'];
 
 // The catalogue is the first page citizens see; everything else (and Form.io) loads on demand.
 const routes: RouteRecordRaw[] = [
@@ -55,6 +57,18 @@ const routes: RouteRecordRaw[] = [
     name: 'task',
     component: () => import('../inbox/TaskPage.vue'),
     meta: { roles: [] },
+  },
+  {
+    path: '/requests/new',
+    name: 'new-request',
+    component: () => import('../requests/NewRequestPage.vue'),
+    meta: { roles: requesters },
+  },
+  {
+    path: '/requests/new/:processId',
+    name: 'new-request-form',
+    component: () => import('../requests/StartRequestPage.vue'),
+    meta: { roles: requesters },
   },
   {
     path: '/monitor',

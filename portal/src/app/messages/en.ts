@@ -13,6 +13,7 @@ export const en = {
     unread: 'unread:',
     inbox: 'Inbox',
     monitor: 'Monitor',
+    newRequest: 'New request',
   },
   catalogue: {
     title: 'Public services',
@@ -30,6 +31,8 @@ export const en = {
     'civil-registry': 'Civil registry',
     tax: 'Tax',
     'language-services': 'Language services',
+    'human-resources': 'Human resources',
+    'document-management': 'Official correspondence',
   },
   service: {
     workingDays: '{days} working days',
@@ -148,6 +151,13 @@ export const en = {
     comments: 'Comments',
     addComment: 'Add a comment',
     postComment: 'Post comment',
+    assignTitle: 'Assign to a colleague',
+    assignTo: "Colleague (staff of this task's groups)",
+    choose: 'Choose…',
+    chooseFirst: 'Choose a colleague first.',
+    assign: 'Assign',
+    assigned: 'Assigned to {login}.',
+    noAssignees: "Nobody works for this task's groups yet.",
   },
   monitor: {
     title: 'Monitor',
@@ -172,6 +182,16 @@ export const en = {
     noLate: 'No application is near or past its deadline.',
     slaState: { warning: 'deadline near', breached: 'deadline passed' },
     back: 'Back to the monitor',
+  },
+  request: {
+    title: 'New request',
+    intro: 'Internal procedures you can open for yourself. The request then follows its approvals.',
+    none: 'There are no internal procedures to open.',
+    submit: 'Submit request',
+    doneTitle: 'Request submitted',
+    doneNumber: 'Its number:',
+    track: 'Follow this request',
+    another: 'Open another request',
   },
   notFound: { title: 'Page not found' },
 };

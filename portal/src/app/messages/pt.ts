@@ -15,6 +15,7 @@ export const pt: PortalMessages = {
     unread: 'por ler:',
     inbox: 'Caixa de tarefas',
     monitor: 'Monitorização',
+    newRequest: 'Novo pedido',
   },
   catalogue: {
     title: 'Serviços públicos',
@@ -32,6 +33,8 @@ export const pt: PortalMessages = {
     'civil-registry': 'Registo civil',
     tax: 'Impostos',
     'language-services': 'Serviços linguísticos',
+    'human-resources': 'Recursos humanos',
+    'document-management': 'Correspondência oficial',
   },
   service: {
     workingDays: '{days} dias úteis',
@@ -150,6 +153,13 @@ export const pt: PortalMessages = {
     comments: 'Comentários',
     addComment: 'Acrescentar comentário',
     postComment: 'Publicar comentário',
+    assignTitle: 'Atribuir a um colega',
+    assignTo: 'Colega (trabalhadores dos grupos desta tarefa)',
+    choose: 'Escolha…',
+    chooseFirst: 'Escolha primeiro um colega.',
+    assign: 'Atribuir',
+    assigned: 'Atribuída a {login}.',
+    noAssignees: 'Ainda ninguém trabalha nos grupos desta tarefa.',
   },
   monitor: {
     title: 'Monitorização',
@@ -174,6 +184,17 @@ export const pt: PortalMessages = {
     noLate: 'Nenhum pedido está perto ou fora do prazo.',
     slaState: { warning: 'prazo próximo', breached: 'prazo ultrapassado' },
     back: 'Voltar à monitorização',
+  },
+  request: {
+    title: 'Novo pedido',
+    intro:
+      'Procedimentos internos que pode abrir para si. O pedido segue depois as suas autorizações.',
+    none: 'Não há procedimentos internos para abrir.',
+    submit: 'Submeter pedido',
+    doneTitle: 'Pedido submetido',
+    doneNumber: 'O seu número:',
+    track: 'Acompanhar este pedido',
+    another: 'Abrir outro pedido',
   },
   notFound: { title: 'Página não encontrada' },
 };

@@ -15,6 +15,7 @@ export const zhHant: PortalMessages = {
     unread: '未讀：',
     inbox: '工作箱',
     monitor: '監察',
+    newRequest: '新申請',
   },
   catalogue: {
     title: '公共服務',
@@ -32,6 +33,8 @@ export const zhHant: PortalMessages = {
     'civil-registry': '民事登記',
     tax: '稅務',
     'language-services': '語言服務',
+    'human-resources': '人力資源',
+    'document-management': '公文往來',
   },
   service: {
     workingDays: '{days} 個工作日',
@@ -140,6 +143,13 @@ export const zhHant: PortalMessages = {
     comments: '備註',
     addComment: '新增備註',
     postComment: '發佈備註',
+    assignTitle: '分派給同事',
+    assignTo: '同事（此任務所屬組別的人員）',
+    choose: '請選擇…',
+    chooseFirst: '請先選擇一位同事。',
+    assign: '分派',
+    assigned: '已分派給 {login}。',
+    noAssignees: '此任務的組別暫時沒有人員。',
   },
   monitor: {
     title: '監察',
@@ -164,6 +174,16 @@ export const zhHant: PortalMessages = {
     noLate: '沒有接近或超過期限的申請。',
     slaState: { warning: '期限將至', breached: '已逾期' },
     back: '返回監察',
+  },
+  request: {
+    title: '新申請',
+    intro: '您可為自己開立的內部程序。提交後，申請會按審批流程進行。',
+    none: '沒有可開立的內部程序。',
+    submit: '提交申請',
+    doneTitle: '申請已提交',
+    doneNumber: '申請編號：',
+    track: '跟進此申請',
+    another: '開立另一申請',
   },
   notFound: { title: '找不到頁面' },
 };
