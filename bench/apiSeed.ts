@@ -6,8 +6,9 @@ const otherGroups = ['dsf-clerks', 'dsaj-registry-clerks', 'safp-translators'];
 
 /**
  * Open inbox tasks in bulk, as the task sync would have stored them: `tasks` for the bench
- * group and as many again spread over other groups (which the clerk must not see), with
- * varied priorities and deadlines. Job-based (`kind = 'job'`), so the sync leaves them alone.
+ * group and as many again spread over other groups (which the clerk must not see), created
+ * in turns, with varied priorities and deadlines. Job-based (`kind = 'job'`), so the sync
+ * leaves them alone.
  */
 export async function seedInbox(db: pg.ClientBase, tasks: number): Promise<void> {
   await db.query(
@@ -15,7 +16,7 @@ export async function seedInbox(db: pg.ClientBase, tasks: number): Promise<void>
         agency, candidate_groups, candidate_users, headers, priority, state, created_at, due_at)
      select (900000000000000 + g)::text, 'job', 'criminal-record-certificate',
             (800000000000000 + g)::text, 'verify-record', 'Verify the record', 'DSI',
-            case when g <= $1 then array[$2::text] else array[($3::text[])[1 + g % 3]] end,
+            case when g % 2 = 0 then array[$2::text] else array[($3::text[])[1 + g % 3]] end,
             '{}', '{}'::jsonb, g % 100, 'open',
             now() - make_interval(secs => g), now() + make_interval(hours => g % 720)
        from generate_series(1, $1 * 2) g`,

@@ -12,6 +12,8 @@ export const pageInfoSchema = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
   hasMore: z.boolean(),
+  /** Present when the list counted only this far: there are more than `total`; filter to count. */
+  totalCapped: z.literal(true).optional(),
 });
 
 /** The response shape of every list: `{ items, page }`. */
@@ -24,7 +26,7 @@ export function pageWindow(query: PageQuery): { limit: number; offset: number } 
   return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }
 
-export function paged<T>(items: T[], query: PageQuery, total: number) {
+export function paged<T>(items: T[], query: PageQuery, total: number, totalCapped = false) {
   return {
     items,
     page: {
@@ -32,6 +34,7 @@ export function paged<T>(items: T[], query: PageQuery, total: number) {
       pageSize: query.pageSize,
       total,
       hasMore: (query.page - 1) * query.pageSize + items.length < total,
+      ...(totalCapped ? { totalCapped: true as const } : {}),
     },
   };
 }

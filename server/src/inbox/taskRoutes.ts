@@ -135,7 +135,7 @@ export function taskRoutes(deps: TaskRouteDeps): ApiRoute[] {
       response: pagedSchema(taskSchema),
       async handle({ tx, principal, query }) {
         const found = await searchInbox(tx, principal, { ...query, ...pageWindow(query) });
-        return paged(found.items.map(presentTask), query, found.total);
+        return paged(found.items.map(presentTask), query, found.total, found.totalCapped);
       },
     }),
     defineRoute({
