@@ -18,6 +18,41 @@ const model = bpmn(
   ],
 );
 
+// Two steps, so an instance can stand between them: check done, approve open.
+const historyProcess = 'monitor-history';
+const historyModel = bpmn(
+  historyProcess,
+  [
+    el.start('s'),
+    el.service('check', 'monitor-history-check'),
+    el.service('approve', 'monitor-history-approve'),
+    el.end('e'),
+  ],
+  [
+    ['s', 'check'],
+    ['check', 'approve'],
+    ['approve', 'e'],
+  ],
+);
+
+interface Detail {
+  diagram: Record<'active' | 'completed' | 'terminated' | 'failed', string[]>;
+  history: { elementId: string; state: string; startedAt: string; endedAt: string | null }[];
+  variables: { name: string; value: string; truncated: boolean; scope: string }[];
+}
+
+interface Dashboard {
+  bucket: string;
+  throughput: { start: string; started: number; completed: number }[];
+  backlog: {
+    processId: string;
+    agency: string;
+    openInstances: number;
+    openTasks: number;
+    incidents: number;
+  }[];
+}
+
 interface Incident {
   key: string;
   instanceKey: string;
@@ -82,11 +117,11 @@ describe('monitor: instances, incidents and retry', { timeout: 180_000 }, () => 
       await supervisor.call(`/api/monitor/instances/${instanceKey}`)
     ).json()) as {
       bpmnXml: string;
-      elements: { elementId: string; state: string }[];
+      diagram: { failed: string[] };
       incidents: Incident[];
     };
     expect(detail.bpmnXml).toContain('monitor-check-payment');
-    expect(detail.elements).toContainEqual({ elementId: 'check', state: 'ACTIVE' });
+    expect(detail.diagram.failed).toEqual(['check']);
     expect(detail.incidents.map((i) => i.key)).toEqual([incident.key]);
     expect(await activate()).toEqual([]);
 
@@ -150,5 +185,113 @@ describe('monitor: instances, incidents and retry', { timeout: 180_000 }, () => 
       items: { key: string }[];
     };
     expect(all.items.map((i) => i.key)).toEqual([processInstanceKey]);
+  });
+
+  describe('history, variables and dashboard', () => {
+    const work = async (type: string, variables: Record<string, string | number>) => {
+      const zeebe = t.camunda.getZeebeGrpcApiClient();
+      const job = await eventually(`a ${type} job`, async () => {
+        const jobs = await zeebe.activateJobs({
+          type,
+          worker: 'test',
+          timeout: 30_000,
+          maxJobsToActivate: 1,
+          requestTimeout: -1,
+          fetchVariable: [],
+        });
+        return jobs[0];
+      });
+      await zeebe.completeJob({ jobKey: job.key, variables });
+      return job.processInstanceKey;
+    };
+
+    beforeAll(async () => {
+      await t.camunda.getZeebeGrpcApiClient().deployResource({
+        name: `${historyProcess}.bpmn`,
+        process: Buffer.from(historyModel),
+      });
+      await new ModelOwners().record(t.balcao.db, 'process', historyProcess, 'DSI');
+    }, 60_000);
+
+    it("should show an instance's finished and open steps, in order, and its variables", async () => {
+      // given: the check is done (it raised the fee), the approval is open
+      const zeebe = t.camunda.getZeebeGrpcApiClient();
+      const { processInstanceKey } = await zeebe.createProcessInstance({
+        bpmnProcessId: historyProcess,
+        variables: { caseRef: 'M-1', fee: 10, letter: 'x'.repeat(1000) },
+      });
+      await work('monitor-history-check', { fee: 25 });
+
+      // when
+      const response = await supervisor.call(`/api/monitor/instances/${processInstanceKey}`);
+
+      // then
+      expect(response.status).toBe(200);
+      const detail = (await response.json()) as Detail;
+      expect(detail.diagram).toEqual({
+        active: ['approve'],
+        completed: ['s', 'check'],
+        terminated: [],
+        failed: [],
+      });
+      expect(detail.history.map((h) => [h.elementId, h.state])).toEqual([
+        ['s', 'COMPLETED'],
+        ['check', 'COMPLETED'],
+        ['approve', 'ACTIVE'],
+      ]);
+      const check = detail.history[1]!;
+      expect(Date.parse(check.endedAt!)).toBeGreaterThanOrEqual(Date.parse(check.startedAt));
+      expect(detail.history[2]!.endedAt).toBeNull();
+      expect(detail.variables.map((v) => [v.name, v.value, v.truncated, v.scope])).toEqual([
+        ['caseRef', '"M-1"', false, 'process'],
+        ['fee', '25', false, 'process'],
+        ['letter', `"${'x'.repeat(299)}`, true, 'process'],
+      ]);
+    });
+
+    it('should count started and completed instances per day and the open work per process', async () => {
+      // given: one instance runs to its end, another waits at its check
+      const zeebe = t.camunda.getZeebeGrpcApiClient();
+      const done = await zeebe.createProcessInstance({
+        bpmnProcessId: historyProcess,
+        variables: {},
+      });
+      for (const type of ['monitor-history-check', 'monitor-history-approve'])
+        await eventually(`the ${type} job of the finishing instance`, async () => {
+          const key = await work(type, {});
+          return key === done.processInstanceKey ? key : undefined;
+        });
+      await zeebe.createProcessInstance({ bpmnProcessId: historyProcess, variables: {} });
+
+      // when
+      const response = await supervisor.call('/api/monitor/dashboard?days=7');
+
+      // then
+      expect(response.status).toBe(200);
+      const dashboard = (await response.json()) as Dashboard;
+      expect(dashboard.bucket).toBe('day');
+      expect(dashboard.throughput).toHaveLength(7);
+      const today = dashboard.throughput.at(-1)!;
+      expect(today.completed).toBeGreaterThanOrEqual(1);
+      expect(today.started).toBeGreaterThanOrEqual(today.completed);
+      const row = dashboard.backlog.find((b) => b.processId === historyProcess);
+      expect(row).toMatchObject({ incidents: 0 });
+      expect(row!.openInstances).toBeGreaterThanOrEqual(1);
+      // Only the supervisor's agency: DSF's copy of the payment check is not counted.
+      expect(dashboard.backlog.every((b) => b.agency === 'DSI')).toBe(true);
+    });
+
+    it('should answer hours for one day, refuse a bad range and refuse citizens', async () => {
+      const hourly = (await (
+        await supervisor.call('/api/monitor/dashboard?days=1')
+      ).json()) as Dashboard;
+      expect(hourly.bucket).toBe('hour');
+      expect(hourly.throughput).toHaveLength(24);
+      const bad = await supervisor.call('/api/monitor/dashboard?days=400');
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(await bad.json())).toContain('days');
+      const citizen = await t.signIn('citizen');
+      expect((await citizen.call('/api/monitor/dashboard')).status).toBe(403);
+    });
   });
 });

@@ -5,6 +5,14 @@ import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { Role, type Principal } from '../identity/Principal';
 import { ModelOwners } from '../modeling/ModelOwners';
+import { dashboardRoute } from './dashboardRoute';
+import {
+  diagramStateSchema,
+  historyEntrySchema,
+  loadInstanceHistory,
+  variableEntrySchema,
+} from './loadInstanceHistory';
+import { MonitorAccess } from './monitorAccess';
 
 export interface MonitorRouteDeps {
   db: Database;
@@ -39,7 +47,11 @@ const incidentSchema = z.object({
 const instanceDetailSchema = z.object({
   instance: instanceSchema,
   bpmnXml: z.string(),
-  elements: z.array(z.object({ elementId: z.string(), state: z.string() })),
+  diagram: diagramStateSchema,
+  history: z.array(historyEntrySchema),
+  historyTotal: z.number(),
+  variables: z.array(variableEntrySchema),
+  variablesTotal: z.number(),
   incidents: z.array(incidentSchema),
 });
 
@@ -88,21 +100,8 @@ const SCAN_LIMIT = 500;
 export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
   const rest = () => deps.camunda.getCamundaRestClient();
   const owners = new ModelOwners();
-
-  // A process's agency: its catalogue sheet, else who owns the model (ADR 0012).
-  const agencyOf = async (tx: Queryable, processId: string): Promise<string | null> => {
-    const sheet = await tx.query<{ agency: string | null }>(
-      `select sheet->>'agency' as agency from catalogue_service where process_id = $1`,
-      [processId],
-    );
-    return sheet.rows[0]?.agency ?? (await owners.ownerOf(tx, 'process', processId)) ?? null;
-  };
-  const visibleTo = async (tx: Queryable, principal: Principal, processId: string) => {
-    const agency = await agencyOf(tx, processId);
-    const visible =
-      principal.role === Role.Admin || (agency !== null && agency === principal.agency);
-    return { agency, visible };
-  };
+  const visibleTo = (tx: Queryable, principal: Principal, processId: string) =>
+    new MonitorAccess(owners, tx, principal).visible(processId);
   const presentInstance = (i: InstanceItem, agency: string | null) => ({
     key: i.processInstanceKey,
     processId: i.processDefinitionId,
@@ -148,8 +147,9 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
           sort: [{ field: 'startDate', order: 'DESC' }],
         } as never);
         const items = [];
+        const access = new MonitorAccess(owners, tx, principal);
         for (const i of found.items as unknown as InstanceItem[]) {
-          const { agency, visible } = await visibleTo(tx, principal, i.processDefinitionId);
+          const { agency, visible } = await access.visible(i.processDefinitionId);
           if (visible) items.push(presentInstance(i, agency));
         }
         return { items };
@@ -158,7 +158,8 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
     defineRoute({
       method: 'get',
       path: '/api/monitor/instances/:key',
-      summary: 'Supervisors: one instance with its diagram, element states and incidents',
+      summary:
+        'Supervisors: one instance with its diagram marks, element history, variables and incidents',
       tag: 'monitor',
       auth: 'required',
       roles: [Role.Supervisor, Role.Admin],
@@ -173,25 +174,20 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
         const instance = (found.items as unknown as InstanceItem[])[0];
         const access = instance && (await visibleTo(tx, principal, instance.processDefinitionId));
         if (!instance || !access?.visible) throw apiErrors.notFound('The process instance');
-        const [bpmnXml, active, incidents] = await Promise.all([
+        const [bpmnXml, history, incidents] = await Promise.all([
           rest().getProcessDefinitionXML(instance.processDefinitionKey),
-          rest().searchElementInstances({
-            filter: { processInstanceKey: params.key },
-            page: { limit: SCAN_LIMIT },
-          } as never),
+          loadInstanceHistory(rest(), params.key),
           incidentsOf({ processInstanceKey: params.key }),
         ]);
-        const elements = (active.items as unknown as { elementId: string; state: string }[]).map(
-          (e) => ({ elementId: e.elementId, state: e.state }),
-        );
         return {
           instance: presentInstance(instance, access.agency),
           bpmnXml,
-          elements,
+          ...history,
           incidents: incidents.map(presentIncident),
         };
       },
     }),
+    dashboardRoute({ camunda: deps.camunda, owners }),
     defineRoute({
       method: 'get',
       path: '/api/monitor/incidents',
@@ -207,9 +203,9 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
         const filter: Record<string, unknown> = { state: 'ACTIVE' };
         if (query.processId) filter.processDefinitionId = query.processId;
         const items = [];
+        const access = new MonitorAccess(owners, tx, principal);
         for (const i of await incidentsOf(filter))
-          if ((await visibleTo(tx, principal, i.processDefinitionId)).visible)
-            items.push(presentIncident(i));
+          if ((await access.visible(i.processDefinitionId)).visible) items.push(presentIncident(i));
         return { items };
       },
     }),
