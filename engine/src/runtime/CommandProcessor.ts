@@ -2,7 +2,7 @@ import type { Database, Logger, Queryable } from '@balcao/platform';
 import type { EngineEvent } from '../log/EngineEvent';
 import { EngineState } from '../state/EngineState';
 import { flushState } from '../state/flushState';
-import { loadInstanceState } from '../state/loadInstanceState';
+import { loadInstanceStates } from '../state/loadInstanceState';
 import type { Clock } from './context/Clock';
 import { CommandContext } from './context/CommandContext';
 import type { Definitions } from './context/Definitions';
@@ -73,12 +73,11 @@ export class CommandProcessor {
         const state = new EngineState();
         const ctx = new CommandContext(tx, state, this.keys, this.clock, this.definitions);
         const roots = [...new Set(await locate(tx))].sort((a, b) => a - b);
-        for (const root of roots) {
-          if (!(await loadInstanceState(tx, state, root)))
-            throw reject.notFound(
-              `Expected to find process instance with key '${root}', but none was found.`,
-            );
-        }
+        const [missing] = await loadInstanceStates(tx, state, roots);
+        if (missing !== undefined)
+          throw reject.notFound(
+            `Expected to find process instance with key '${missing}', but none was found.`,
+          );
         for (const key of new Set([...state.processInstances.values()].map((p) => p.processKey))) {
           await this.definitions.get(tx, key);
         }
@@ -88,7 +87,7 @@ export class CommandProcessor {
         );
         const result = await work(life);
         await life.run();
-        await flushState(tx, state, ctx.events, ctx.createdJobTypes);
+        flushState(tx, state, ctx.events, ctx.createdJobTypes);
         return { result, ctx };
       },
       { retryOnConflict: 3 },

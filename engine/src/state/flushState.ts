@@ -1,18 +1,19 @@
-import type { Queryable } from '@balcao/platform';
+import type { Transaction } from '@balcao/platform';
 import type { EngineEvent } from '../log/EngineEvent';
 import type { EngineState } from './EngineState';
 import { rowToJson, snakeCase, tables, type TableName } from './tables';
 
 /**
- * Writes the net changes of a command and its events in ONE statement (data-modifying CTEs):
- * a command costs one round trip to persist, however many rows it touched.
+ * Writes the net changes of a command and its events in ONE statement (data-modifying CTEs),
+ * the transaction's last, sent with its COMMIT: a command costs one round trip to persist and
+ * commit, however many rows it touched.
  */
-export async function flushState(
-  tx: Queryable,
+export function flushState(
+  tx: Transaction,
   state: EngineState,
   events: readonly EngineEvent[],
   notifyJobTypes: readonly string[] = [],
-): Promise<void> {
+): void {
   const parts: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => {
@@ -68,7 +69,7 @@ export async function flushState(
     notifyJobTypes.length > 0
       ? `(select count(pg_notify('balcao_engine_jobs', t)) from unnest(${param([...new Set(notifyJobTypes)])}::text[]) t)`
       : '0';
-  await tx.query(`with ${parts.join(',\n')} select ${notify} as notified`, params);
+  tx.commitWith(`with ${parts.join(',\n')} select ${notify} as notified`, params);
 }
 
 /**

@@ -14,6 +14,16 @@ export interface Queryable {
   exec(text: string): Promise<void>;
 }
 
+/** What `work` receives inside a transaction. */
+export interface Transaction extends Queryable {
+  /**
+   * Runs `text` as the transaction's last statement, sent together with its COMMIT (one round
+   * trip on a server). Call it at most once, as the last thing `work` does; the transaction
+   * fails, and nothing is committed, when the statement fails.
+   */
+  commitWith(text: string, params?: readonly unknown[]): void;
+}
+
 export interface TransactionOptions {
   /**
    * Run `work` again (up to this many times) when PostgreSQL aborts the transaction for a
@@ -28,8 +38,12 @@ export interface TransactionOptions {
  */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Commits when `work` resolves, rolls back when it throws (and rethrows). */
-  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Commits when `work` resolves, rolls back when it throws (and rethrows). Statements that
+   * `work` issues without awaiting the previous one travel together (one round trip on a server)
+   * and run in the order issued.
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** LISTEN on a channel; the returned function unsubscribes. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Resolves when the database answers a trivial query. */

@@ -71,6 +71,59 @@ describe(`Database on ${testDatabaseKind}`, () => {
     expect(count.rows[0]!.c).toBe(0);
   });
 
+  it('should run statements issued without waiting in the order issued', async () => {
+    // when: three statements go out before any answer is read
+    const names = await db.transaction(async (tx) => {
+      const [, , read] = await Promise.all([
+        tx.query("insert into item (name) values ('first')"),
+        tx.query("update item set name = name || '+second'"),
+        tx.query<{ name: string }>('select name from item'),
+      ]);
+      return read.rows.map((r) => r.name);
+    });
+
+    // then
+    expect(names).toEqual(['first+second']);
+  });
+
+  it('should commit the last statement given with commitWith', async () => {
+    // when
+    await db.transaction(async (tx) => {
+      await tx.query("insert into item (name) values ('a')");
+      tx.commitWith('insert into item (name) values ($1)', ['b']);
+    });
+
+    // then
+    const found = await db.query<{ name: string }>('select name from item order by name');
+    expect(found.rows.map((r) => r.name)).toEqual(['a', 'b']);
+  });
+
+  it('should commit nothing when the last statement fails', async () => {
+    // when: the last statement breaks the not-null constraint
+    const attempt = db.transaction(async (tx) => {
+      await tx.query("insert into item (name) values ('a')");
+      tx.commitWith('insert into item (name) values ($1)', [null]);
+    });
+
+    // then
+    await expect(attempt).rejects.toThrow(/null value/);
+    const count = await db.query<{ c: number }>('select count(*)::int as c from item');
+    expect(count.rows[0]!.c).toBe(0);
+  });
+
+  it('should reject a transaction whose failed statement the work ignored', async () => {
+    // when: the error is swallowed, so the database rolls back at COMMIT
+    const attempt = db.transaction(async (tx) => {
+      await tx.query("insert into item (name) values ('a')");
+      await tx.query('insert into item (name) values (null)').catch(() => undefined);
+    });
+
+    // then
+    await expect(attempt).rejects.toThrow();
+    const count = await db.query<{ c: number }>('select count(*)::int as c from item');
+    expect(count.rows[0]!.c).toBe(0);
+  });
+
   it('should not lose committed rows under concurrent transactions', async () => {
     // given
     await db.exec("insert into item (name, n) values ('counter', 0)");

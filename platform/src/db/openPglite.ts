@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, Queryable, QueryResult } from './Database';
+import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type { Database, Queryable, QueryResult, Transaction } from './Database';
 import { lockDataDir } from './dataDirLock';
 
 const INT8 = 20;
@@ -25,7 +25,7 @@ export async function openPglite(options: {
     unlock();
     throw error;
   });
-  const queryable = (target: PGlite | Transaction): Queryable => ({
+  const queryable = (target: PGlite | PgliteTransaction): Queryable => ({
     async query<R extends object>(
       text: string,
       params?: readonly unknown[],
@@ -42,7 +42,21 @@ export async function openPglite(options: {
     kind: 'pglite',
     ...root,
     // A single session never meets serialization failures, so retryOnConflict has nothing to do.
-    transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
+    // In-process, a statement costs no round trip: the last one simply runs before COMMIT.
+    transaction: (work) =>
+      pg.transaction(async (inner) => {
+        let last: { text: string; params: readonly unknown[] | undefined } | undefined;
+        const tx: Transaction = {
+          ...queryable(inner),
+          commitWith(text, params) {
+            if (last) throw new Error('commitWith: a transaction has only one last statement');
+            last = { text, params };
+          },
+        };
+        const result = await work(tx);
+        if (last) await tx.query(last.text, last.params);
+        return result;
+      }),
     async listen(channel, onNotify) {
       const unsubscribe = await pg.listen(channel, onNotify);
       return async () => unsubscribe();

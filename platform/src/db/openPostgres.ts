@@ -6,6 +6,7 @@ import {
   type Database,
   type Queryable,
   type QueryResult,
+  type Transaction,
 } from './Database';
 import { asDatabaseUnavailable } from './databaseUnavailable';
 
@@ -13,12 +14,15 @@ const INT8 = 20;
 
 /**
  * A PostgreSQL server reached by URL. Transactions take a pooled connection; LISTEN keeps one
- * connection of its own and re-subscribes after the server comes back.
+ * connection of its own and re-subscribes after the server comes back. Connections run in
+ * pipeline mode: a statement is sent at once, before the answers to earlier ones arrive, so
+ * BEGIN travels with a transaction's first statement and COMMIT with its last.
  */
 export function openPostgres(options: { url: string; poolSize?: number; log?: Logger }): Database {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    pipeline: true,
     connectionTimeoutMillis: 10_000,
     types: { getTypeParser: typeParser },
   });
@@ -65,9 +69,30 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
         };
         client.on('error', onLost);
         try {
-          await client.query('BEGIN');
-          const result = await work(queryable(client));
-          await client.query('COMMIT');
+          // Not awaited: BEGIN goes out with the first statement of `work`. It can only fail with
+          // the connection, and then every statement behind it fails too.
+          const begun = client.query('BEGIN');
+          begun.catch(() => undefined);
+          let last: { text: string; params: readonly unknown[] | undefined } | undefined;
+          const tx: Transaction = {
+            ...queryable(client),
+            commitWith(text, params) {
+              if (last) throw new Error('commitWith: a transaction has only one last statement');
+              last = { text, params };
+            },
+          };
+          const result = await work(tx);
+          await begun;
+          const [, commit] = await Promise.all([
+            last ? tx.query(last.text, last.params) : undefined,
+            client.query('COMMIT'),
+          ]);
+          // PostgreSQL answers COMMIT with ROLLBACK when a statement of the transaction failed
+          // (its error swallowed by `work`): nothing was saved, which the caller must hear.
+          if (commit.command !== 'COMMIT')
+            throw new Error(
+              'The transaction was rolled back at COMMIT because one of its statements failed.',
+            );
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {
