@@ -10,6 +10,8 @@ import {
 import { bpmnElementType, type Lifecycle } from '../lifecycle/Lifecycle';
 import { MULTI_INSTANCE_BODY } from '../multiInstance/multiInstanceBody';
 import { reject } from './EngineRejection';
+import { migrateJoins } from './migrateJoins';
+import { migrateToCamundaUserTask } from './migrateUserTask';
 
 export interface MigrateInstanceInput {
   processInstanceKey: number;
@@ -35,7 +37,9 @@ const MIGRATABLE = new Set([
  * MigrateProcessInstance: the instance and every active element move to the target
  * definition, keeping their keys, variables, jobs, user tasks and incidents; subscriptions of
  * mapped catch events are kept, those of unmapped ones closed, new catch events of the target
- * opened. Everything is checked first, so a refused migration changes nothing.
+ * opened. Tokens waiting at joining gateways move to the mapped gateway and flows; a job
+ * worker user task may become a Camunda user task. Everything is checked first, so a refused
+ * migration changes nothing (a failing expression of such a new task rejects it all too).
  */
 export async function migrateInstance(life: Lifecycle, input: MigrateInstanceInput): Promise<void> {
   const ctx = life.ctx;
@@ -59,10 +63,22 @@ export async function migrateInstance(life: Lifecycle, input: MigrateInstanceInp
     .sort((a, b) => a.key - b.key);
   for (const instance of elements)
     checkElement(life, instance, source, target.process, mapping, what);
+  const joins = new Map<number, ReturnType<typeof migrateJoins>>();
+  for (const scope of [root, ...elements])
+    joins.set(scope.key, migrateJoins(scope, source, target.process, mapping, what));
 
   ctx.emit(ValueType.ProcessInstanceMigration, 'MIGRATING', key, { ...input }, key);
   for (const instance of [root, ...elements]) {
-    await migrateElement(life, instance, source, target, mapping);
+    await migrateElement(life, instance, source, target, mapping, joins.get(instance.key));
+    const from = source.elements[instance.elementId];
+    const into = target.process.elements[mapping.get(instance.elementId) ?? ''];
+    const becomesCamundaTask =
+      instance.elementType !== MULTI_INSTANCE_BODY &&
+      from?.kind === 'userTask' &&
+      into?.kind === 'userTask' &&
+      !from.userTask.camunda;
+    if (becomesCamundaTask && into.userTask.camunda)
+      await migrateToCamundaUserTask(life, life.instance(instance.key)!, into, what);
   }
 }
 
@@ -78,6 +94,15 @@ function checkMapping(
       throw reject.invalidArgument(
         `${what}, but the mapping instructions contain the source element '${from}' more than once. Map each source element once.`,
       );
+    }
+    if (source.flows[from] && !target.flows[to]) {
+      throw reject.invalidArgument(
+        `${what}, but the mapping instruction's source sequence flow '${from}' is mapped to '${to}', which is not a sequence flow of the target process '${target.bpmnProcessId}'.`,
+      );
+    }
+    if (source.flows[from]) {
+      mapping.set(from, to);
+      continue;
     }
     if (!source.elements[from]) {
       throw reject.invalidArgument(
@@ -132,14 +157,18 @@ function checkElement(
       `${what}, but the multi-instance element '${id}' is mapped to '${to}', which is ${into.multiInstance ? 'of the other (parallel/sequential) kind' : 'not multi-instance'}.`,
     );
   }
-  if (
-    from.kind === 'userTask' &&
-    into.kind === 'userTask' &&
-    from.userTask.camunda !== into.userTask.camunda
-  ) {
-    throw reject.invalidArgument(
-      `${what}, but the user task '${id}' is mapped to '${to}', which has another implementation (job worker / Camunda user task). Keep the implementation.`,
-    );
+  if (from.kind === 'userTask' && into.kind === 'userTask' && from.userTask.camunda) {
+    if (!into.userTask.camunda) {
+      throw reject.invalidArgument(
+        `${what}, but the Camunda user task '${id}' is mapped to '${to}', which is a job worker user task. A Camunda user task cannot become a job worker one; map it to a Camunda user task.`,
+      );
+    }
+  } else if (from.kind === 'userTask' && into.kind === 'userTask' && into.userTask.camunda) {
+    if (life.ctx.state.incidents.find((i) => i.elementInstanceKey === instance.key)) {
+      throw reject.invalidState(
+        `${what}, but the job worker user task '${id}' that becomes the Camunda user task '${to}' has an incident. Resolve the incident first.`,
+      );
+    }
   }
   const scope = life.instance(instance.flowScopeKey!)!;
   const expected = scope.flowScopeKey === null ? target.rootScopeId : mapping.get(scope.elementId);
@@ -178,6 +207,7 @@ async function migrateElement(
   source: CompiledProcess,
   target: ProcessDefinition,
   mapping: Map<string, string>,
+  joins: ElementInstanceRow['record']['joins'],
 ): Promise<void> {
   const isProcess = instance.flowScopeKey === null;
   const body = instance.elementType === MULTI_INSTANCE_BODY;
@@ -203,6 +233,7 @@ async function migrateElement(
       bpmnProcessId: target.bpmnProcessId,
       version: target.version,
       renamed,
+      ...(joins ? { joins } : {}),
     },
     instance.processInstanceKey,
   );

@@ -11,9 +11,10 @@ import { raiseIncident } from '../incidents/raiseIncident';
 import { cancelJobsOf, createJob, type PreparedJob } from '../jobs/jobBehaviour';
 import { beginCanceling, createUserTask } from '../listeners/taskListeners';
 import type { ElementBehaviour } from '../lifecycle/ElementBehaviour';
+import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { visibleVariables } from '../variables/variables';
 
-interface Assignment {
+export interface Assignment {
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
@@ -44,31 +45,7 @@ export const userTask: ElementBehaviour<UserTask> = {
       createJob(life, instance, jobFor(element, a));
       return;
     }
-    const row: UserTaskRow = {
-      key: life.ctx.nextKey(),
-      processInstanceKey: instance.processInstanceKey,
-      elementInstanceKey: instance.key,
-      state: 'CREATED',
-      assignee: a.assignee,
-      candidateGroups: a.candidateGroups,
-      candidateUsers: a.candidateUsers,
-      dueDate: a.dueDate,
-      followUpDate: a.followUpDate,
-      priority: a.priority,
-      createdAt: life.ctx.now(),
-      record: {
-        bpmnProcessId: instance.record.bpmnProcessId,
-        processDefinitionKey: instance.record.processDefinitionKey,
-        processDefinitionVersion: instance.record.version,
-        elementId: instance.elementId,
-        formKey: a.formKey,
-        formId: a.formId,
-        externalFormReference: a.externalFormReference,
-        // Camunda user tasks expose their `balcao:` headers and zeebe:properties (milestones).
-        customHeaders: element.job?.headers ?? element.properties,
-      },
-    };
-    createUserTask(life, element, row);
+    createUserTask(life, element, camundaTaskRow(life, element, instance, a));
   },
   terminating(life, element, instance) {
     cancelJobsOf(life, instance);
@@ -88,6 +65,39 @@ export const userTask: ElementBehaviour<UserTask> = {
   },
 };
 
+/** The row of a new Camunda user task of an element instance. */
+export function camundaTaskRow(
+  life: Lifecycle,
+  element: UserTask,
+  instance: ElementInstanceRow,
+  a: Assignment,
+): UserTaskRow {
+  return {
+    key: life.ctx.nextKey(),
+    processInstanceKey: instance.processInstanceKey,
+    elementInstanceKey: instance.key,
+    state: 'CREATED',
+    assignee: a.assignee,
+    candidateGroups: a.candidateGroups,
+    candidateUsers: a.candidateUsers,
+    dueDate: a.dueDate,
+    followUpDate: a.followUpDate,
+    priority: a.priority,
+    createdAt: life.ctx.now(),
+    record: {
+      bpmnProcessId: instance.record.bpmnProcessId,
+      processDefinitionKey: instance.record.processDefinitionKey,
+      processDefinitionVersion: instance.record.version,
+      elementId: instance.elementId,
+      formKey: a.formKey,
+      formId: a.formId,
+      externalFormReference: a.externalFormReference,
+      // Camunda user tasks expose their `balcao:` headers and zeebe:properties (milestones).
+      customHeaders: element.job?.headers ?? element.properties,
+    },
+  };
+}
+
 function jobFor(element: UserTask, a: Assignment): PreparedJob {
   const headers: Record<string, string> = { ...(element.job?.headers ?? {}) };
   const form = element.userTask.form;
@@ -105,7 +115,7 @@ function jobFor(element: UserTask, a: Assignment): PreparedJob {
 
 type AssignmentResult = Assignment | { error: string; type: 'EXTRACT_VALUE_ERROR' | 'UNKNOWN' };
 
-async function evaluateAssignment(
+export async function evaluateAssignment(
   ctx: CommandContext,
   element: UserTask,
   instance: ElementInstanceRow,

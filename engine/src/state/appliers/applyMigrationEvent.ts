@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../log/EngineEvent';
 import type { EngineState } from '../EngineState';
+import type { ElementInstanceRow } from '../rows';
 
 interface ElementMigrated {
   elementInstanceKey: number;
@@ -9,6 +10,8 @@ interface ElementMigrated {
   version: number;
   /** Catch event ids of the subscriptions the element keeps: source id → target id. */
   renamed: Record<string, string>;
+  /** A scope's tokens at joining gateways, with target gateway and flow ids. */
+  joins?: ElementInstanceRow['record']['joins'];
 }
 
 /**
@@ -30,7 +33,12 @@ export function applyMigrationEvent(state: EngineState, event: EngineEvent): voi
   const element = state.elementInstances.get(key)!;
   state.elementInstances.update(key, {
     elementId: v.elementId,
-    record: { ...element.record, ...definition, version: v.version },
+    record: {
+      ...element.record,
+      ...definition,
+      version: v.version,
+      ...(v.joins ? { joins: v.joins } : {}),
+    },
   });
   if (element.flowScopeKey === null) {
     state.processInstances.update(key, {
