@@ -67,7 +67,7 @@ describe('supervisor retries an incident on the monitor', () => {
     );
     const { processInstanceKey } = await zeebe.createProcessInstance({
       bpmnProcessId: processId,
-      variables: {},
+      variables: { caseRef: 'E2E-MONITOR-1', fee: 120 },
     });
     let job = (await activate())[0];
     while (!job) job = (await activate())[0];
@@ -87,10 +87,28 @@ describe('supervisor retries an incident on the monitor', () => {
     const row = page.getByTestId('incidents').locator('tr', { hasText: processInstanceKey });
     await row.waitFor(live);
     expect(await row.textContent()).toContain('payment service down');
+    // the dashboard charts its throughput and backlog, with the figures as tables
+    await page.getByTestId('throughput-chart').getByRole('img').waitFor(live);
+    const backlog = page.getByTestId('backlog-table').locator('tr', { hasText: processId });
+    expect(await backlog.textContent()).toMatch(new RegExp(`${processId}\\s*1\\s*0\\s*1`));
+    expect(
+      await page.getByTestId('throughput-chart').getByRole('img').getAttribute('aria-label'),
+    ).toMatch(/instances started/);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'monitor-1-incidents');
+    await screenshot(page, 'monitor-1-dashboard-incidents');
     await row.getByRole('link', { name: processInstanceKey }).click();
     await page.locator('[data-element-id="check"].monitor-failed').waitFor(live);
+    await page.locator('[data-element-id="s"].monitor-completed').waitFor(live);
+    expect(await page.getByTestId('marked-completed').textContent()).toContain('s');
+    expect(await page.getByTestId('marked-failed').textContent()).toContain('check');
+    const history = page.getByTestId('history').locator('tbody tr');
+    expect(await history.allTextContents()).toEqual([
+      expect.stringMatching(/^s\s*START_EVENT\s*completed/),
+      expect.stringMatching(/^check\s*SERVICE_TASK\s*active\s*incident/),
+    ]);
+    const variables = page.getByTestId('variables');
+    expect(await variables.textContent()).toContain('"E2E-MONITOR-1"');
+    expect(await variables.textContent()).toContain('120');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'monitor-2-instance');
 
@@ -100,9 +118,18 @@ describe('supervisor retries an incident on the monitor', () => {
     // then it is resolved and the job can be worked again
     await page.getByTestId('retry-status').getByText('resolved').waitFor(live);
     await page.getByText('No open incidents.').waitFor(live);
+    await page.locator('[data-element-id="check"].monitor-active').waitFor(live);
     await screenshot(page, 'monitor-3-retried');
     let again = (await activate())[0];
     while (!again) again = (await activate())[0];
     expect(again.key).toBe(job.key);
+
+    // and once the job is done the whole path shows as completed
+    await zeebe.completeJob({ jobKey: again.key, variables: { paid: true } });
+    await page.reload();
+    await page.locator('[data-element-id="e"].monitor-completed').waitFor(live);
+    await page.locator('[data-element-id="check"].monitor-completed').waitFor(live);
+    expect(await page.getByTestId('variables').textContent()).toContain('paid');
+    await screenshot(page, 'monitor-4-completed');
   });
 });

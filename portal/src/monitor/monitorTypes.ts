@@ -22,9 +22,54 @@ export interface MonitorIncident {
   createdAt: string | null;
 }
 
+export type ElementState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+/** Element ids of the diagram, one mark each. */
+export interface DiagramMarks {
+  active: string[];
+  completed: string[];
+  terminated: string[];
+  failed: string[];
+}
+
+export interface HistoryEntry {
+  elementInstanceKey: string;
+  elementId: string;
+  type: string;
+  state: ElementState;
+  startedAt: string | null;
+  endedAt: string | null;
+  hasIncident: boolean;
+}
+
+export interface VariableEntry {
+  name: string;
+  value: string;
+  truncated: boolean;
+  scope: string;
+  scopeKey: string;
+}
+
 export interface MonitorInstanceDetail {
   instance: MonitorInstance;
   bpmnXml: string;
-  elements: { elementId: string; state: string }[];
+  diagram: DiagramMarks;
+  history: HistoryEntry[];
+  historyTotal: number;
+  variables: VariableEntry[];
+  variablesTotal: number;
   incidents: MonitorIncident[];
+}
+
+export interface MonitorDashboard {
+  days: number;
+  bucket: 'hour' | 'day';
+  throughput: { start: string; started: number; completed: number }[];
+  backlog: {
+    processId: string;
+    agency: string | null;
+    openInstances: number;
+    openTasks: number;
+    incidents: number;
+  }[];
 }
