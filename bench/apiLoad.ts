@@ -9,6 +9,8 @@ export interface ApiLoadOptions {
   databaseUrl: string;
   /** Open tasks of the clerk's group (as many again belong to other groups). */
   tasks: number;
+  /** Zeebe user tasks (`camunda`, the default) or job-based ones (`job`); see seedInbox. */
+  taskKind?: 'camunda' | 'job';
   applications: number;
   /** Milestones per application. */
   milestones: number;
@@ -21,7 +23,7 @@ export interface ApiLoadOptions {
 }
 
 export interface ApiLoadFigures {
-  inbox: LoadFigures & { tasks: number };
+  inbox: LoadFigures & { tasks: number; taskKind: 'camunda' | 'job' };
   tracking: LoadFigures & { applications: number };
   submission: LoadFigures;
 }
@@ -55,7 +57,7 @@ export async function measureApiLoad(options: ApiLoadOptions): Promise<ApiLoadFi
     let numbers: string[];
     try {
       const t0 = performance.now();
-      await seedInbox(db, options.tasks);
+      await seedInbox(db, options.tasks, options.taskKind);
       numbers = await seedApplications(db, {
         applications: options.applications,
         milestones: options.milestones,
@@ -91,7 +93,7 @@ export async function measureApiLoad(options: ApiLoadOptions): Promise<ApiLoadFi
     });
     say(`submission: ${JSON.stringify(submission)}`);
     return {
-      inbox: { ...inbox, tasks: options.tasks },
+      inbox: { ...inbox, tasks: options.tasks, taskKind: options.taskKind ?? 'camunda' },
       tracking: { ...tracking, applications: options.applications },
       submission,
     };

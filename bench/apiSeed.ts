@@ -7,26 +7,32 @@ const otherGroups = ['dsf-clerks', 'dsaj-registry-clerks', 'safp-translators'];
 /**
  * Open inbox tasks in bulk, as the task sync would have stored them: `tasks` for the bench
  * group and as many again spread over other groups (which the clerk must not see), created
- * in turns, with varied priorities and deadlines. Job-based (`kind = 'job'`), so the sync
- * leaves them alone.
+ * in turns, with varied priorities and deadlines. `camunda` tasks (Zeebe user tasks, as the
+ * process library's) are rechecked with the engine by the sync every second; `job` tasks
+ * (job-based user tasks) are not.
  */
-export async function seedInbox(db: pg.ClientBase, tasks: number): Promise<void> {
+export async function seedInbox(
+  db: pg.ClientBase,
+  tasks: number,
+  kind: 'camunda' | 'job' = 'camunda',
+): Promise<void> {
   await db.query(
     `insert into inbox_task (task_key, kind, process_id, process_instance_key, element_id, name,
         agency, candidate_groups, candidate_users, headers, priority, state, created_at, due_at)
-     select (900000000000000 + g)::text, 'job', 'criminal-record-certificate',
+     select (900000000000000 + g)::text, $4, 'criminal-record-certificate',
             (800000000000000 + g)::text, 'verify-record', 'Verify the record', 'DSI',
             case when g % 2 = 0 then array[$2::text] else array[($3::text[])[1 + g % 3]] end,
             '{}', '{}'::jsonb, g % 100, 'open',
             now() - make_interval(secs => g), now() + make_interval(hours => g % 720)
        from generate_series(1, $1 * 2) g`,
-    [tasks, benchGroup, otherGroups],
+    [tasks, benchGroup, otherGroups, kind],
   );
   await db.query('analyze inbox_task');
 }
 
 /**
- * Applications of many citizens with their timelines: one in `share` belongs to `ownerId`
+ * Applications of many citizens with their timelines and, for one in three, a certificate:
+ * one in `share` belongs to `ownerId`
  * (the signed-in citizen), the rest to 50,000 other accounts. Numbers are those of past years
  * (`1990-DSI-000001` …), so they never meet the numbers new submissions get. Returns the
  * owner's application numbers.
@@ -59,8 +65,17 @@ export async function seedApplications(
        from application a cross join generate_series(1, $1) m`,
     [milestones],
   );
-  await db.query('analyze application');
-  await db.query('analyze application_milestone');
+  // A certificate issued for one application in three, as the document connector stores it.
+  await db.query(
+    `insert into application_document (verification_code, application_id, case_ref,
+        idempotency_key, record, storage_path, issued_at)
+     select 'BENCH-' || a.number, a.id, a.number, 'bench:' || a.number,
+            '{"title":"Certificate","issuer":"DSI","fileName":"certificate.pdf","validUntil":null}',
+            'bench/' || a.number || '.pdf', a.submitted_at + interval '3 days'
+       from application a where a.instance_key::bigint % 3 = 0`,
+  );
+  for (const table of ['application', 'application_milestone', 'application_document'])
+    await db.query(`analyze ${table}`);
   const { rows } = await db.query<{ number: string }>(
     'select number from application where owner_account_id = $1',
     [ownerId],

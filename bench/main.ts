@@ -30,6 +30,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const suites = (process.env.BENCH_SUITES ?? 'engine,api,live').split(',');
 const apiSettings = {
   tasks: Number(process.env.BENCH_API_TASKS ?? 100_000),
+  taskKind: process.env.BENCH_API_TASK_KIND === 'job' ? ('job' as const) : ('camunda' as const),
   applications: Number(process.env.BENCH_API_APPLICATIONS ?? 1_000_000),
   milestones: Number(process.env.BENCH_API_MILESTONES ?? 3),
   seconds: Number(process.env.BENCH_API_SECONDS ?? 10),

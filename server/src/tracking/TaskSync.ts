@@ -152,26 +152,46 @@ export class TaskSync {
     }
   }
 
+  /**
+   * Closes the applications whose instance ended since the last sync: a cursor on the
+   * instances' end date, as for new tasks. (Reading every open application each second
+   * took the node down at a million open applications.)
+   */
   private async closeEndedApplications(): Promise<void> {
-    const open = await this.deps.db.query<ApplicationRow>(
-      `select * from application where closed_at is null and instance_key is not null`,
+    const cursor = await this.deps.db.query<{ value: string }>(
+      `select value from sync_cursor where name = 'ended-instances'`,
     );
-    const byKey = new Map(open.rows.map((a) => [a.instance_key as string, a]));
-    const keys = [...byKey.keys()];
-    for (let i = 0; i < keys.length; i += PAGE) {
+    const since = cursor.rows[0]?.value ?? '1970-01-01T00:00:00.000Z';
+    let newest = since;
+    for (let from = 0; ; from += PAGE) {
       const page = (await this.rest().searchProcessInstances({
-        filter: { processInstanceKey: { $in: keys.slice(i, i + PAGE) }, state: { $neq: 'ACTIVE' } },
-        page: { from: 0, limit: PAGE },
+        filter: {
+          endDate: { $gt: new Date(Date.parse(since) - OVERLAP_MS).toISOString() },
+          state: { $neq: 'ACTIVE' },
+        },
+        sort: [{ field: 'endDate', order: 'ASC' }],
+        page: { from, limit: PAGE },
       } as never)) as unknown as { items: { processInstanceKey: string; endDate?: string }[] };
-      for (const instance of page.items) {
-        const app = byKey.get(String(instance.processInstanceKey));
-        if (app)
-          await this.deps.tracker.closeApplication(
-            app,
-            instance.endDate ? new Date(instance.endDate) : new Date(),
-          );
+      const ended = new Map(page.items.map((i) => [String(i.processInstanceKey), i.endDate]));
+      const open = ended.size
+        ? await this.deps.db.query<ApplicationRow>(
+            `select * from application where closed_at is null and instance_key = any($1::text[])`,
+            [[...ended.keys()]],
+          )
+        : { rows: [] };
+      for (const app of open.rows) {
+        const endDate = ended.get(app.instance_key as string);
+        await this.deps.tracker.closeApplication(app, endDate ? new Date(endDate) : new Date());
       }
+      for (const endDate of ended.values()) if (endDate && endDate > newest) newest = endDate;
+      if (page.items.length < PAGE) break;
     }
+    if (newest !== since)
+      await this.deps.db.query(
+        `insert into sync_cursor (name, value) values ('ended-instances', $1)
+         on conflict (name) do update set value = greatest(sync_cursor.value, excluded.value)`,
+        [newest],
+      );
   }
 
   /** Brings one task into the inbox (or out of it) and its milestone into the timeline. */
