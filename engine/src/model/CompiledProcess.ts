@@ -255,6 +255,8 @@ export interface SubProcess extends ElementBase {
 export interface AdHocSubProcess extends ElementBase {
   kind: 'adHocSubProcess';
   childIds: string[];
+  /** Start events of the event sub-processes inside it. */
+  starts: Pick<SubProcessStarts, 'eventSubProcessStartIds'>;
   /** FEEL without '=' listing the ids of the elements to activate, if modelled. */
   activeElementsCollection?: string;
   completionCondition?: string;

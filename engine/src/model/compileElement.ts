@@ -229,6 +229,7 @@ function compileAdHocSubProcess(
     ...base,
     kind: 'adHocSubProcess',
     childIds: [],
+    starts: { eventSubProcessStartIds: [] },
     ...(active === undefined || active.trim() === ''
       ? {}
       : {

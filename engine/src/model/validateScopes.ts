@@ -45,6 +45,7 @@ export function validateScopes(errors: ModelErrors, process: CompiledProcess): v
           );
         }
       }
+      scope.starts.eventSubProcessStartIds = eventSubProcessStarts(errors, process, scope.id);
       checkLinks(errors, process, scope.id);
     }
   }

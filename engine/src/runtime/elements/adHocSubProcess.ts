@@ -65,6 +65,7 @@ export const adHocSubProcess: ElementBehaviour<AdHocSubProcess> = {
       ...(element.outputCollection === undefined ? {} : { [element.outputCollection]: [] }),
     });
     if (job) createJob(life, instance, job);
+    life.push({ op: 'openEventSubProcesses', key: instance.key });
     for (const elementId of ids) {
       life.push({
         op: 'activate',

@@ -1,5 +1,10 @@
 import { ElementIntent } from '../../log/EngineEvent';
-import type { CompiledElement, StartEvent, SubProcess } from '../../model/CompiledProcess';
+import type {
+  AdHocSubProcess,
+  CompiledElement,
+  StartEvent,
+  SubProcess,
+} from '../../model/CompiledProcess';
 import type { ElementInstanceRow } from '../../state/rows';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import {
@@ -14,7 +19,7 @@ export function eventSubProcessStarts(life: Lifecycle, scope: ElementInstanceRow
   const ids =
     scope.elementType === 'PROCESS'
       ? process.startEvents.eventSubProcess
-      : ((process.elements[scope.elementId] as SubProcess | undefined)?.starts
+      : ((process.elements[scope.elementId] as SubProcess | AdHocSubProcess | undefined)?.starts
           ?.eventSubProcessStartIds ?? []);
   return ids
     .map((id) => process.elements[id])

@@ -10,6 +10,8 @@ export function withAdHoc(
     ext?: string;
     /** zeebe:adHoc outputCollection and outputElement. */
     output?: { collection: string; element: string };
+    /** Root elements beside the process (messages, errors). */
+    extra?: string;
   } = {},
 ): string {
   const attributes =
@@ -41,6 +43,7 @@ export function withAdHoc(
       ['s', 'checks'],
       ['checks', 'e'],
     ],
+    options.extra,
   );
 }
 

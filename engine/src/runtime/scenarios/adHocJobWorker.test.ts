@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '@balcao/platform/testing';
 import type { ActivatedJob } from '../jobs/activateJobs';
 import type { TestEngine } from '../../testing/TestEngine';
+import { el } from '../../testing/bpmn';
 import { checks, withAdHoc } from './adHocFixtures';
 import { useTestEngine } from './harness';
 
@@ -240,6 +241,83 @@ describe(`ad-hoc sub-processes run by a job worker (${testDatabaseKind})`, () =>
     const [incident] = await t.incidents(processInstanceKey);
     expect(incident).toMatchObject({ errorType: 'JOB_NO_RETRIES', elementId: 'checks' });
     expect(await t.instanceState(processInstanceKey)).toBe('ACTIVE');
+  });
+});
+
+/** An event sub-process inside the ad-hoc sub-process, started by message `name`. */
+function onMessage(name: string, interrupting: boolean, inner: string): string {
+  return `<bpmn:subProcess id="on-${name}" triggeredByEvent="true">
+    <bpmn:startEvent id="start-${name}" isInterrupting="${interrupting}"><bpmn:messageEventDefinition messageRef="Msg_${name}" /></bpmn:startEvent>
+    ${inner}
+    <bpmn:endEvent id="end-${name}" />
+    ${inner ? `<bpmn:sequenceFlow id="f1-${name}" sourceRef="start-${name}" targetRef="log" /><bpmn:sequenceFlow id="f2-${name}" sourceRef="log" targetRef="end-${name}" />` : `<bpmn:sequenceFlow id="f-${name}" sourceRef="start-${name}" targetRef="end-${name}" />`}
+  </bpmn:subProcess>`;
+}
+
+describe(`event sub-processes in ad-hoc sub-processes run by a job worker (${testDatabaseKind})`, () => {
+  const ctx = useTestEngine();
+
+  async function startWith(t: TestEngine, eventSubProcess: string, name: string) {
+    await t.deployProcess(
+      withAdHoc([...checks, eventSubProcess], {
+        ext: agent,
+        extra: el.message(`Msg_${name}`, name, '=caseId'),
+      }),
+    );
+    const { processInstanceKey } = await t.engine.createProcessInstance({
+      bpmnProcessId: 'review',
+      variables: { caseId: 'c-1' },
+    });
+    const [first] = await jobsOf(t, 'agent');
+    await t.engine.completeJob(first!.key, {}, { activateElements: [{ elementId: 'tax' }] });
+    return processInstanceKey;
+  }
+
+  it('should hand control back to the worker when a non-interrupting one ends', async () => {
+    // given
+    const { t } = ctx;
+    const processInstanceKey = await startWith(
+      t,
+      onMessage('note', false, el.service('log', 'log')),
+      'note',
+    );
+
+    // when
+    await t.engine.publishMessage({
+      name: 'note',
+      correlationKey: 'c-1',
+      timeToLive: 0,
+      messageId: '',
+      variables: {},
+    });
+    expect(await jobsOf(t, 'agent')).toEqual([]);
+    expect(await t.completeJobs('log')).toBe(1);
+
+    // then: the worker decides again while tax still runs
+    expect(await jobsOf(t, 'agent')).toHaveLength(1);
+    expect(await t.elementTrail(processInstanceKey)).not.toContain('tax:ELEMENT_TERMINATED');
+  });
+
+  it('should cancel what runs and complete without the worker when an interrupting one ends', async () => {
+    // given
+    const { t } = ctx;
+    const processInstanceKey = await startWith(t, onMessage('stop', true, ''), 'stop');
+
+    // when
+    await t.engine.publishMessage({
+      name: 'stop',
+      correlationKey: 'c-1',
+      timeToLive: 0,
+      messageId: '',
+      variables: {},
+    });
+
+    // then
+    const trail = await t.elementTrail(processInstanceKey);
+    expect(trail).toContain('tax:ELEMENT_TERMINATED');
+    expect(trail).toContain('checks:ELEMENT_COMPLETED');
+    expect(await t.instanceState(processInstanceKey)).toBe('COMPLETED');
+    expect(await jobsOf(t, 'agent')).toEqual([]);
   });
 });
 
