@@ -29,7 +29,8 @@ describe.runIf(adminUrl)('benchmark suites at tiny sizes', () => {
       tasks: 200,
       applications: 2000,
       milestones: 2,
-      seconds: 1,
+      // Long enough that a submission completes even on a loaded machine.
+      seconds: 3,
       inboxRate: 20,
       trackingRate: 20,
       submitters: 2,

@@ -116,10 +116,13 @@ loaded the 2 cores (load average 13–19): the times compare before and after, n
    took 180–195 ms per request (the page itself 0.3 ms). The inbox now counts at most 1,000 tasks past the
    page (3 ms) and then answers \`page.totalCapped: true\` (the inbox shows no total; \`GET
    /api/tasks/counts\` still counts exactly, for the badges).
-4. **Still open: the audit chain serializes reads of personal data.** Every tracking lookup appends an
-   audit row under a table lock (the hash chain links each row to the one before), so lookups take turns
-   for the insert and the commit; under load the waits show as \`lock table audit_log\` in
-   \`pg_stat_activity\`. Batching the audit rows of concurrent reads into one append would lift it.
+4. **Reads of personal data took turns at the audit chain.** Every tracking lookup appended its audit
+   row under the chain's table lock inside its own transaction, so lookups queued for the lock, the
+   insert and the commit (\`lock table audit_log\` waits in \`pg_stat_activity\`). The rows of reads that
+   arrive together are now appended in one transaction (one lock, one commit), before each answer
+   leaves. Back to back at 100 req/s on the loaded machine: 34 → 46 req/s achieved, p50 145 → 109 ms,
+   p99 579 → 502 ms. (The same work found that \`npm run audit:verify\` sorted the chain as text and
+   reported any log of ten rows or more as broken; fixed.)
 5. **Still open: the sync rechecks every open Zeebe user task each second.** The process library's user
    tasks are Zeebe user tasks (\`zeebe:userTask\`); to notice those completed, canceled or reassigned outside
    the inbox, the sync asks the engine about every open one, 200 keys a search, every second: at 100,000

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { BalcaoError, type Database, type Logger, type Queryable } from '@balcao/platform';
 import { appendAudit } from '../audit/appendAudit';
+import { auditBatcherOf } from '../audit/AuditBatcher';
 import type { AuthContext, RequestAuthenticator } from '../identity/authenticate';
 import type { Principal, Role } from '../identity/Principal';
 import { checkCsrf } from '../identity/checkCsrf';
@@ -87,6 +88,7 @@ export function defineRoute<
     : undefined;
   const writes = spec.method !== 'get';
   const auditMode = spec.audit ?? (writes ? 'write' : 'none');
+  const batchedAudit = auditMode === 'personal-data' && !writes;
   const status = spec.status ?? 200;
   return {
     method: spec.method,
@@ -136,7 +138,7 @@ export function defineRoute<
               audit.details = details ?? {};
             },
           });
-          if (auditMode !== 'none') {
+          if (auditMode !== 'none' && !batchedAudit) {
             const row = { ...entry(), details: { outcome: 'ok', ...audit.details } };
             // Without a request transaction the audit row gets one of its own (the lock needs it).
             if (tx === deps.db) await deps.db.transaction((own) => appendAudit(own, row));
@@ -146,6 +148,12 @@ export function defineRoute<
         };
         const result =
           spec.transaction === false ? await run(deps.db) : await deps.db.transaction(run);
+        // Reads change nothing to commit with: their rows join those of concurrent reads.
+        if (batchedAudit)
+          await auditBatcherOf(deps.db).append({
+            ...entry(),
+            details: { outcome: 'ok', ...audit.details },
+          });
         if (res.headersSent) return; // The handler answered itself (e.g. a redirect).
         if (result === undefined) res.status(204).end();
         else res.status(status).json(result);

@@ -25,35 +25,47 @@ export async function appendAudit(
   entry: AuditEntry,
   at = new Date(),
 ): Promise<void> {
+  await appendAuditRows(tx, [{ entry, at }]);
+}
+
+/** Appends several rows in order under one lock (see appendAudit). */
+export async function appendAuditRows(
+  tx: Queryable,
+  rows: readonly { entry: AuditEntry; at: Date }[],
+): Promise<void> {
   await tx.exec('lock table audit_log in share row exclusive mode');
   const last = await tx.query<{ hash: string }>(
     'select hash from audit_log order by seq desc limit 1',
   );
-  const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-  const row: AuditContent = {
-    occurredAt: at.toISOString(),
-    actor: entry.actor ?? null,
-    action: entry.action,
-    target: entry.target ?? null,
-    sourceIp: entry.sourceIp ?? null,
-    requestId: entry.requestId ?? null,
-    details: entry.details ?? {},
-  };
-  await tx.query(
-    `insert into audit_log (occurred_at, actor, action, target, source_ip, request_id, details, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      row.occurredAt,
-      row.actor,
-      row.action,
-      row.target,
-      row.sourceIp,
-      row.requestId,
-      JSON.stringify(row.details),
-      prevHash,
-      auditHash(prevHash, row),
-    ],
-  );
+  let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+  for (const { entry, at } of rows) {
+    const row: AuditContent = {
+      occurredAt: at.toISOString(),
+      actor: entry.actor ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      sourceIp: entry.sourceIp ?? null,
+      requestId: entry.requestId ?? null,
+      details: entry.details ?? {},
+    };
+    const hash = auditHash(prevHash, row);
+    await tx.query(
+      `insert into audit_log (occurred_at, actor, action, target, source_ip, request_id, details, prev_hash, hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        row.occurredAt,
+        row.actor,
+        row.action,
+        row.target,
+        row.sourceIp,
+        row.requestId,
+        JSON.stringify(row.details),
+        prevHash,
+        hash,
+      ],
+    );
+    prevHash = hash;
+  }
 }
 
 export interface AuditContent {

@@ -12,6 +12,7 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditChainReport>
   let after = '0';
   let rows = 0;
   for (;;) {
+    // By the column, not the text alias of the same name (which would sort 1, 10, 2 …).
     const page = await db.query<{
       seq: string;
       occurred_at: Date | string;
@@ -25,7 +26,7 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditChainReport>
       hash: string;
     }>(
       `select seq::text as seq, occurred_at, actor, action, target, source_ip, request_id, details, prev_hash, hash
-         from audit_log where seq > $1::bigint order by seq limit ${PAGE}`,
+         from audit_log where audit_log.seq > $1::bigint order by audit_log.seq limit ${PAGE}`,
       [after],
     );
     for (const row of page.rows) {
