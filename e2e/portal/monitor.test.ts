@@ -89,6 +89,7 @@ describe('supervisor retries an incident on the monitor', () => {
     expect(await row.textContent()).toContain('payment service down');
     // the dashboard charts its throughput and backlog, with the figures as tables
     await page.getByTestId('throughput-chart').getByRole('img').waitFor(live);
+    expect(await page.getByTestId('sla-breaches').textContent()).toMatch(/^\s*0\s*deadline passed/);
     const backlog = page.getByTestId('backlog-table').locator('tr', { hasText: processId });
     expect(await backlog.textContent()).toMatch(new RegExp(`${processId}\\s*1\\s*0\\s*1`));
     expect(
