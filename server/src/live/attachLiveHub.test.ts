@@ -84,6 +84,36 @@ describe('live hub', () => {
     expect(await statusEvent).toEqual(['x']);
   });
 
+  it("should put a supervisor in their agency's task room, and a clerk not", async () => {
+    // given
+    const hub = await attachLiveHub(api.server, { db: api.db, log });
+    hubs.push(hub);
+    const supervisorSession = await signIn(api, 'supervisor', 'demo-supervisor');
+    const clerkSession = await signIn(api, 'dsi-clerk', 'demo-clerk');
+    const supervisor = client(api.url, { cookie: supervisorSession.cookie });
+    const clerk = client(api.url, { cookie: clerkSession.cookie });
+    expect(await connected(supervisor)).toBe('ok');
+    expect(await connected(clerk)).toBe('ok');
+    // a round trip each, so both sockets have joined their rooms
+    await supervisor.emitWithAck('subscribe', { applicationId: 'none' });
+    await clerk.emitWithAck('subscribe', { applicationId: 'none' });
+    const toSupervisor = nextEvent(supervisor, 'task.created');
+    let clerkHeard = false;
+    clerk.on('task.created', () => (clerkHeard = true));
+
+    // when a task of DSI (in no group of theirs) is announced
+    hub.publish({
+      room: liveRooms.agencyTasks('DSI'),
+      event: 'task.created',
+      payload: { id: 't2' },
+    });
+
+    // then the supervisor hears of it; the clerk, whose groups it is not in, does not
+    expect(await toSupervisor).toEqual([{ id: 't2' }]);
+    await clerk.emitWithAck('subscribe', { applicationId: 'none' });
+    expect(clerkHeard).toBe(false);
+  });
+
   it('should deliver an event published on one node to a client of another node through Redis', async () => {
     // given: two nodes (HTTP servers) on one database and one Redis
     const redisKey = `balcao-test-${randomUUID()}`;

@@ -33,8 +33,9 @@ export interface LiveHub {
 
 /**
  * socket.io on the API's HTTP server. A connection is authenticated with the session cookie
- * (same origin only) or an API token in `auth.token`, and joins its user and group rooms;
- * it asks to follow an application with `subscribe` ({ applicationId }, ack).
+ * (same origin only) or an API token in `auth.token`, and joins its user and group rooms (a
+ * supervisor also their agency's task room); it asks to follow an application with
+ * `subscribe` ({ applicationId }, ack).
  */
 export async function attachLiveHub(httpServer: HttpServer, deps: LiveHubDeps): Promise<LiveHub> {
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false });
@@ -68,6 +69,9 @@ export async function attachLiveHub(httpServer: HttpServer, deps: LiveHubDeps): 
       liveRooms.user(principal.accountId),
       liveRooms.login(principal.login),
       ...principal.groups.map((group) => liveRooms.group(group)),
+      ...(principal.role === 'supervisor' && principal.agency
+        ? [liveRooms.agencyTasks(principal.agency)]
+        : []),
     ]);
     socket.on('subscribe', (message: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;

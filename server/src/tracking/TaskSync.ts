@@ -263,6 +263,8 @@ export class TaskSync {
     const payload = { task: { id: task.task_key, state: task.state, assignee: task.assignee } };
     for (const group of task.candidate_groups)
       this.deps.live.publish({ room: liveRooms.group(group), event, payload });
+    if (task.agency)
+      this.deps.live.publish({ room: liveRooms.agencyTasks(task.agency), event, payload });
     if (task.assignee)
       this.deps.live.publish({ room: liveRooms.login(task.assignee), event, payload });
   }
