@@ -43,8 +43,8 @@ function apiSection(s: ApiSettings, f: ApiLoadFigures): string {
 library deployed) on a fresh database on the PostgreSQL server, seeded in bulk with SQL:
 ${s.tasks.toLocaleString('en')} open tasks of the clerks' group \`dsi-crc-clerks\` (and as many of other groups;
 ${s.taskKind === 'camunda' ? 'Zeebe user tasks, as the process library makes, which the sync rechecks with the engine each second' : 'job-based user tasks, which the sync leaves alone'}) and
-${s.applications.toLocaleString('en')} applications of 50,000 citizens with ${s.milestones} milestones each (one
-application in a thousand is the demo citizen's). [autocannon](https://github.com/mcollina/autocannon) sends
+${s.applications.toLocaleString('en')} applications of ${Math.min(50_000, s.applications).toLocaleString('en')} citizens with ${s.milestones} milestones each (about
+a thousand of them the demo citizen's) and a certificate for one application in three. [autocannon](https://github.com/mcollina/autocannon) sends
 the requests for ${s.seconds} s each (after a 2 s warm-up) with the session cookie of the signed-in clerk or
 citizen; each request comes from its own \`X-Forwarded-For\` address, as many clients behind a proxy would, so the
 per-address rate limit (600/min) does not answer instead of the server.
