@@ -2,7 +2,7 @@ import type { Database, Logger, Queryable } from '@balcao/platform';
 import type { EngineEvent } from '../log/EngineEvent';
 import { EngineState } from '../state/EngineState';
 import { flushState } from '../state/flushState';
-import { loadInstanceStates } from '../state/loadInstanceState';
+import { loadInstanceStates, lockAndLoadTrees, type RootQuery } from '../state/loadInstanceState';
 import type { Clock } from './context/Clock';
 import { CommandContext } from './context/CommandContext';
 import type { Definitions } from './context/Definitions';
@@ -26,6 +26,12 @@ export interface CommandHooks {
 }
 
 /**
+ * The trees a command touches: SQL (its lock and load then travel with it, one round trip) or
+ * code that looks them up first.
+ */
+export type Locate = RootQuery | ((tx: Queryable) => Promise<number[]>);
+
+/**
  * Runs one command in one transaction: lock and load the instance trees it touches, run the
  * command and the lifecycle steps it causes, flush state and events in one statement, then
  * tell waiters. A command that ran out of reserved keys runs again with more.
@@ -41,10 +47,7 @@ export class CommandProcessor {
     private readonly log: Logger,
   ) {}
 
-  async execute<T>(
-    locate: (tx: Queryable) => Promise<number[]>,
-    work: (life: Lifecycle) => Promise<T>,
-  ): Promise<T> {
+  async execute<T>(locate: Locate, work: (life: Lifecycle) => Promise<T>): Promise<T> {
     let reserve = 300;
     for (;;) {
       try {
@@ -58,7 +61,7 @@ export class CommandProcessor {
   }
 
   private async attempt<T>(
-    locate: (tx: Queryable) => Promise<number[]>,
+    locate: Locate,
     work: (life: Lifecycle) => Promise<T>,
     reserve: number,
   ): Promise<T> {
@@ -72,12 +75,14 @@ export class CommandProcessor {
         await this.keys.reserve(tx, reserve);
         const state = new EngineState();
         const ctx = new CommandContext(tx, state, this.keys, this.clock, this.definitions);
-        const roots = [...new Set(await locate(tx))].sort((a, b) => a - b);
-        const [missing] = await loadInstanceStates(tx, state, roots);
-        if (missing !== undefined)
-          throw reject.notFound(
-            `Expected to find process instance with key '${missing}', but none was found.`,
-          );
+        if (typeof locate === 'function') {
+          const roots = [...new Set(await locate(tx))].sort((a, b) => a - b);
+          const [missing] = await loadInstanceStates(tx, state, roots);
+          if (missing !== undefined)
+            throw reject.notFound(
+              `Expected to find process instance with key '${missing}', but none was found.`,
+            );
+        } else await lockAndLoadTrees(tx, state, locate);
         for (const key of new Set([...state.processInstances.values()].map((p) => p.processKey))) {
           await this.definitions.get(tx, key);
         }

@@ -101,21 +101,10 @@ export class Engine {
       options.db,
       this.clock,
       {
-        triggerTimer: (key) =>
-          this.run(
-            (tx) => rootOfTimer(tx, key),
-            (life) => triggerDueTimer(life, key),
-          ),
+        triggerTimer: (key) => this.run(rootOfTimer(key), (life) => triggerDueTimer(life, key)),
         timeOutJob: (key) =>
-          this.run(
-            (tx) => rootOfJob(tx, key),
-            (life) => Promise.resolve(timeOutJob(life, key)),
-          ),
-        recurJob: (key) =>
-          this.run(
-            (tx) => rootOfJob(tx, key),
-            (life) => Promise.resolve(recurJob(life, key)),
-          ),
+          this.run(rootOfJob(key), (life) => Promise.resolve(timeOutJob(life, key))),
+        recurJob: (key) => this.run(rootOfJob(key), (life) => Promise.resolve(recurJob(life, key))),
         expireMessage: (key) => this.run(noRoots, (life) => expireMessage(life, key)),
         broadcastPendingSignal: (key) => this.broadcastPendingSignal(key),
       },
@@ -199,25 +188,22 @@ export class Engine {
   }
 
   cancelProcessInstance(processInstanceKey: number): Promise<void> {
-    return this.run(
-      (tx) => rootOfElement(tx, processInstanceKey, 'cancel a process instance'),
-      async (life) => cancelProcessInstance(life, processInstanceKey),
+    return this.run(rootOfElement(processInstanceKey, 'cancel a process instance'), async (life) =>
+      cancelProcessInstance(life, processInstanceKey),
     );
   }
 
   /** ModifyProcessInstance: activate elements and terminate element instances, all or nothing. */
   modifyProcessInstance(input: ModifyInstanceInput): Promise<void> {
-    return this.run(
-      (tx) => rootOfElement(tx, input.processInstanceKey, 'modify a process instance'),
-      (life) => modifyInstance(life, input),
+    return this.run(rootOfElement(input.processInstanceKey, 'modify a process instance'), (life) =>
+      modifyInstance(life, input),
     );
   }
 
   /** MigrateProcessInstance: move an instance waiting in wait states to another definition. */
   migrateProcessInstance(input: MigrateInstanceInput): Promise<void> {
-    return this.run(
-      (tx) => rootOfElement(tx, input.processInstanceKey, 'migrate a process instance'),
-      (life) => migrateInstance(life, input),
+    return this.run(rootOfElement(input.processInstanceKey, 'migrate a process instance'), (life) =>
+      migrateInstance(life, input),
     );
   }
 
@@ -227,7 +213,7 @@ export class Engine {
     local: boolean;
   }): Promise<void> {
     return this.run(
-      (tx) => rootOfElement(tx, input.elementInstanceKey, 'update variables for element'),
+      rootOfElement(input.elementInstanceKey, 'update variables for element'),
       async (life) => setVariables(life, input),
     );
   }
@@ -256,9 +242,8 @@ export class Engine {
     variables: Record<string, unknown> = {},
     result?: JobResult,
   ): Promise<void> {
-    return this.run(
-      (tx) => rootOfJob(tx, jobKey),
-      async (life) => completeJob(life, jobKey, variables, result),
+    return this.run(rootOfJob(jobKey), async (life) =>
+      completeJob(life, jobKey, variables, result),
     );
   }
 
@@ -269,16 +254,14 @@ export class Engine {
     retryBackOff?: number;
     variables?: Record<string, unknown>;
   }): Promise<void> {
-    return this.run(
-      (tx) => rootOfJob(tx, input.jobKey),
-      async (life) =>
-        failJob(life, {
-          jobKey: input.jobKey,
-          retries: input.retries,
-          errorMessage: input.errorMessage ?? '',
-          retryBackOff: input.retryBackOff ?? 0,
-          variables: input.variables ?? {},
-        }),
+    return this.run(rootOfJob(input.jobKey), async (life) =>
+      failJob(life, {
+        jobKey: input.jobKey,
+        retries: input.retries,
+        errorMessage: input.errorMessage ?? '',
+        retryBackOff: input.retryBackOff ?? 0,
+        variables: input.variables ?? {},
+      }),
     );
   }
 
@@ -288,30 +271,22 @@ export class Engine {
     errorMessage?: string;
     variables?: Record<string, unknown>;
   }): Promise<void> {
-    return this.run(
-      (tx) => rootOfJob(tx, input.jobKey),
-      async (life) =>
-        throwJobError(life, {
-          jobKey: input.jobKey,
-          errorCode: input.errorCode,
-          errorMessage: input.errorMessage ?? '',
-          variables: input.variables ?? {},
-        }),
+    return this.run(rootOfJob(input.jobKey), async (life) =>
+      throwJobError(life, {
+        jobKey: input.jobKey,
+        errorCode: input.errorCode,
+        errorMessage: input.errorMessage ?? '',
+        variables: input.variables ?? {},
+      }),
     );
   }
 
   updateJobRetries(jobKey: number, retries: number): Promise<void> {
-    return this.run(
-      (tx) => rootOfJob(tx, jobKey),
-      async (life) => updateJobRetries(life, jobKey, retries),
-    );
+    return this.run(rootOfJob(jobKey), async (life) => updateJobRetries(life, jobKey, retries));
   }
 
   updateJobTimeout(jobKey: number, timeoutMs: number): Promise<void> {
-    return this.run(
-      (tx) => rootOfJob(tx, jobKey),
-      async (life) => updateJobTimeout(life, jobKey, timeoutMs),
-    );
+    return this.run(rootOfJob(jobKey), async (life) => updateJobTimeout(life, jobKey, timeoutMs));
   }
 
   publishMessage(input: PublishMessageInput): Promise<{ key: number }> {
@@ -352,9 +327,8 @@ export class Engine {
   }
 
   resolveIncident(incidentKey: number): Promise<void> {
-    return this.run(
-      (tx) => rootOfIncident(tx, incidentKey),
-      async (life) => resolveIncident(life, incidentKey),
+    return this.run(rootOfIncident(incidentKey), async (life) =>
+      resolveIncident(life, incidentKey),
     );
   }
 
@@ -364,15 +338,13 @@ export class Engine {
     allowOverride?: boolean;
     action?: string;
   }): Promise<void> {
-    return this.run(
-      (tx) => rootOfUserTask(tx, input.key),
-      async (life) =>
-        assignUserTask(life, {
-          key: input.key,
-          assignee: input.assignee,
-          allowOverride: input.allowOverride ?? true,
-          action: input.action ?? 'assign',
-        }),
+    return this.run(rootOfUserTask(input.key), async (life) =>
+      assignUserTask(life, {
+        key: input.key,
+        assignee: input.assignee,
+        allowOverride: input.allowOverride ?? true,
+        action: input.action ?? 'assign',
+      }),
     );
   }
 
@@ -380,10 +352,7 @@ export class Engine {
     key: number;
     change: Parameters<typeof updateUserTask>[1]['change'];
   }): Promise<void> {
-    return this.run(
-      (tx) => rootOfUserTask(tx, input.key),
-      async (life) => updateUserTask(life, input),
-    );
+    return this.run(rootOfUserTask(input.key), async (life) => updateUserTask(life, input));
   }
 
   completeUserTask(input: {
@@ -391,14 +360,12 @@ export class Engine {
     variables?: Record<string, unknown>;
     action?: string;
   }): Promise<void> {
-    return this.run(
-      (tx) => rootOfUserTask(tx, input.key),
-      async (life) =>
-        completeUserTask(life, {
-          key: input.key,
-          variables: input.variables ?? {},
-          action: input.action ?? 'complete',
-        }),
+    return this.run(rootOfUserTask(input.key), async (life) =>
+      completeUserTask(life, {
+        key: input.key,
+        variables: input.variables ?? {},
+        action: input.action ?? 'complete',
+      }),
     );
   }
 

@@ -39,27 +39,76 @@ export async function loadInstanceStates(
       missing.push(root);
       return;
     }
-    const row = results[2 * i + 1]!.rows[0] as Record<string, Record<string, unknown>[]>;
-    for (const name of instanceTables) {
-      const t = tables[name];
-      state.stores[name].load(
-        (row[name] ?? []).map((json) => rowFromJson<never>(t as never, json)),
-      );
-    }
+    loadTables(state, results[2 * i + 1]!.rows[0] as Record<string, Record<string, unknown>[]>);
   });
   return missing;
 }
 
-const loadTreeSql = `select ${instanceTables
-  .map((name) => {
+/**
+ * SQL selecting the root keys (one column) of the trees a command touches, found from what
+ * the command names (a job, a user task, …). Its lock and load go out with it, one round trip.
+ */
+export interface RootQuery {
+  sql: string;
+  params: unknown[];
+  /** Raised when the query finds no tree; without it, the command runs on no tree. */
+  notFound?: () => Error;
+}
+
+/**
+ * Like `loadInstanceStates` for the trees a query finds: locks them (in key order) and loads
+ * them in one round trip. The load runs the query again once the locks are held; it must find
+ * no tree that the lock did not (queries follow keys whose root never changes). Returns the
+ * locked roots.
+ */
+export async function lockAndLoadTrees(
+  tx: Queryable,
+  state: EngineState,
+  query: RootQuery,
+): Promise<number[]> {
+  const [locked, loaded] = await Promise.all([
+    tx.query<{ key: number }>(
+      `select p.key from engine_process_instance p where p.key in (${query.sql}) order by p.key for update of p`,
+      query.params,
+    ),
+    tx.query(
+      treeSql('root_key in (select key from roots)', `with roots(key) as (${query.sql}) `),
+      query.params,
+    ),
+  ]);
+  const roots = locked.rows.map((r) => r.key);
+  if (roots.length === 0 && query.notFound) throw query.notFound();
+  const row = loaded.rows[0] as Record<string, Record<string, unknown>[]>;
+  const unlocked = (row.processInstances ?? []).filter(
+    (p) => p.key === p.root_key && !roots.includes(p.key as number),
+  );
+  if (unlocked.length > 0)
+    throw new Error(`loaded process instance tree ${String(unlocked[0]!.key)} without its lock`);
+  loadTables(state, row);
+  return roots;
+}
+
+function loadTables(state: EngineState, row: Record<string, Record<string, unknown>[]>): void {
+  for (const name of instanceTables) {
     const t = tables[name];
-    const where =
-      name === 'processInstances'
-        ? 'root_key = $1'
-        : 'process_instance_key in (select key from engine_process_instance where root_key = $1)';
-    return `(select coalesce(json_agg(t), '[]'::json) from ${t.name} t where ${where}) as "${name}"`;
-  })
-  .join(',\n')}`;
+    state.stores[name].load((row[name] ?? []).map((json) => rowFromJson<never>(t as never, json)));
+  }
+}
+
+function treeSql(rootCondition: string, prefix = ''): string {
+  return `${prefix}select ${instanceTables
+    .map((name) => {
+      const t = tables[name];
+      const where =
+        name === 'processInstances'
+          ? rootCondition
+          : `process_instance_key in (select key from engine_process_instance where ${rootCondition})`;
+      return `(select coalesce(json_agg(t), '[]'::json) from ${t.name} t where ${where}) as "${name}"`;
+    })
+    .join(',\n')}`;
+}
+
+const loadTreeSql = treeSql('root_key = $1');
 
 /** Loads arbitrary rows of a table into the state (for commands outside an instance tree). */
 export async function loadRows<N extends TableName>(

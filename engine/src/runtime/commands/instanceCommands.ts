@@ -1,4 +1,4 @@
-import type { Queryable } from '@balcao/platform';
+import type { RootQuery } from '../../state/loadInstanceState';
 import { ValueType } from '../../log/EngineEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { beginVariableUpdate, restartTaskListeners } from '../listeners/taskListeners';
@@ -7,25 +7,19 @@ import { retryAdHocCompletion } from '../adHoc/adHocProgress';
 import { reject } from './EngineRejection';
 
 /** The root of the instance tree that holds an element instance (or process instance). */
-export async function rootOfElement(
-  tx: Queryable,
-  elementInstanceKey: number,
-  action: string,
-): Promise<number[]> {
-  const result = await tx.query<{ root_key: number }>(
-    `select p.root_key from engine_process_instance p where p.key = $1 and p.state = 'ACTIVE'
+export function rootOfElement(elementInstanceKey: number, action: string): RootQuery {
+  return {
+    sql: `(select p.root_key from engine_process_instance p where p.key = $1 and p.state = 'ACTIVE'
      union all
      select p.root_key from engine_element_instance e join engine_process_instance p on p.key = e.process_instance_key
       where e.key = $1
-     limit 1`,
-    [elementInstanceKey],
-  );
-  if (!result.rows[0]) {
-    throw reject.notFound(
-      `Expected to ${action} with key '${elementInstanceKey}', but no such element was found.`,
-    );
-  }
-  return [result.rows[0].root_key];
+     limit 1)`,
+    params: [elementInstanceKey],
+    notFound: () =>
+      reject.notFound(
+        `Expected to ${action} with key '${elementInstanceKey}', but no such element was found.`,
+      ),
+  };
 }
 
 export function cancelProcessInstance(life: Lifecycle, processInstanceKey: number): void {
@@ -63,17 +57,15 @@ export function setVariables(
   else propagateVariables(life.ctx, element.key, element.processInstanceKey, input.variables);
 }
 
-export async function rootOfIncident(tx: Queryable, incidentKey: number): Promise<number[]> {
-  const result = await tx.query<{ root_key: number }>(
-    'select p.root_key from engine_incident i join engine_process_instance p on p.key = i.process_instance_key where i.key = $1',
-    [incidentKey],
-  );
-  if (!result.rows[0]) {
-    throw reject.notFound(
-      `Expected to resolve incident with key '${incidentKey}', but no such incident was found.`,
-    );
-  }
-  return [result.rows[0].root_key];
+export function rootOfIncident(incidentKey: number): RootQuery {
+  return {
+    sql: 'select p.root_key from engine_incident i join engine_process_instance p on p.key = i.process_instance_key where i.key = $1',
+    params: [incidentKey],
+    notFound: () =>
+      reject.notFound(
+        `Expected to resolve incident with key '${incidentKey}', but no such incident was found.`,
+      ),
+  };
 }
 
 /** Resolves an incident and runs the step that failed again. */

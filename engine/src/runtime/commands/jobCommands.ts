@@ -1,4 +1,4 @@
-import type { Queryable } from '@balcao/platform';
+import type { RootQuery } from '../../state/loadInstanceState';
 import { ValueType } from '../../log/EngineEvent';
 import type { JobRow } from '../../state/rows';
 import { completeAdHocJob } from '../adHoc/adHocJobResult';
@@ -10,14 +10,13 @@ import { setLocalVariables } from '../variables/variables';
 import { reject } from './EngineRejection';
 
 /** The root instance a job belongs to (what a job command must lock). */
-export async function rootOfJob(tx: Queryable, jobKey: number): Promise<number[]> {
-  const result = await tx.query<{ root_key: number }>(
-    'select p.root_key from engine_job j join engine_process_instance p on p.key = j.process_instance_key where j.key = $1',
-    [jobKey],
-  );
-  if (!result.rows[0])
-    throw reject.notFound(`Expected to find job with key '${jobKey}', but no such job was found.`);
-  return [result.rows[0].root_key];
+export function rootOfJob(jobKey: number): RootQuery {
+  return {
+    sql: 'select p.root_key from engine_job j join engine_process_instance p on p.key = j.process_instance_key where j.key = $1',
+    params: [jobKey],
+    notFound: () =>
+      reject.notFound(`Expected to find job with key '${jobKey}', but no such job was found.`),
+  };
 }
 
 function jobFor(

@@ -1,4 +1,4 @@
-import type { Queryable } from '@balcao/platform';
+import type { RootQuery } from '../../state/loadInstanceState';
 import { ValueType } from '../../log/EngineEvent';
 import { loadRows } from '../../state/loadInstanceState';
 import type { TimerRow } from '../../state/rows';
@@ -8,13 +8,12 @@ import { triggerEvent } from '../events/triggerEvent';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { startProcessInstance } from './startProcessInstance';
 
-export async function rootOfTimer(tx: Queryable, timerKey: number): Promise<number[]> {
-  const result = await tx.query<{ root_key: number | null }>(
-    `select p.root_key from engine_timer t left join engine_process_instance p on p.key = t.process_instance_key where t.key = $1`,
-    [timerKey],
-  );
-  const root = result.rows[0]?.root_key;
-  return root === undefined || root === null ? [] : [root];
+/** A timer of a start event belongs to no tree: its command then runs on none. */
+export function rootOfTimer(timerKey: number): RootQuery {
+  return {
+    sql: 'select p.root_key from engine_timer t join engine_process_instance p on p.key = t.process_instance_key where t.key = $1',
+    params: [timerKey],
+  };
 }
 
 /** A due timer fires: its catch event completes, its boundary event triggers, or its process starts. */

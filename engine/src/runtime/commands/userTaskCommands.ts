@@ -1,21 +1,19 @@
-import type { Queryable } from '@balcao/platform';
+import type { RootQuery } from '../../state/loadInstanceState';
 import { ValueType } from '../../log/EngineEvent';
 import type { UserTaskRow } from '../../state/rows';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 import { beginTaskTransition } from '../listeners/taskListeners';
 import { reject } from './EngineRejection';
 
-export async function rootOfUserTask(tx: Queryable, userTaskKey: number): Promise<number[]> {
-  const result = await tx.query<{ root_key: number }>(
-    'select p.root_key from engine_user_task t join engine_process_instance p on p.key = t.process_instance_key where t.key = $1',
-    [userTaskKey],
-  );
-  if (!result.rows[0]) {
-    throw reject.notFound(
-      `Expected to find user task with key '${userTaskKey}', but no such user task was found.`,
-    );
-  }
-  return [result.rows[0].root_key];
+export function rootOfUserTask(userTaskKey: number): RootQuery {
+  return {
+    sql: 'select p.root_key from engine_user_task t join engine_process_instance p on p.key = t.process_instance_key where t.key = $1',
+    params: [userTaskKey],
+    notFound: () =>
+      reject.notFound(
+        `Expected to find user task with key '${userTaskKey}', but no such user task was found.`,
+      ),
+  };
 }
 
 function openTask(life: Lifecycle, key: number, action: string): UserTaskRow {

@@ -1,5 +1,6 @@
 import { ValueType } from '../../log/EngineEvent';
-import { loadRows } from '../../state/loadInstanceState';
+import type { JobRow } from '../../state/rows';
+import { rowFromJson, tables } from '../../state/tables';
 import type { Lifecycle } from '../lifecycle/Lifecycle';
 
 export interface ActivateJobsInput {
@@ -40,13 +41,7 @@ export async function activateJobs(
   input: ActivateJobsInput,
 ): Promise<ActivatedJob[]> {
   const ctx = life.ctx;
-  await loadRows(
-    ctx.tx,
-    ctx.state,
-    'jobs',
-    `key in (select key from engine_job where type = $1 and state = 'ACTIVATABLE' order by key limit $2 for update skip locked)`,
-    [input.type, input.maxJobsToActivate],
-  );
+  const variables = await takeJobs(life, input);
   const jobs = [...ctx.state.jobs.values()].sort((a, b) => a.key - b.key);
   if (jobs.length === 0) return [];
   const deadline = new Date(ctx.nowMs() + input.timeout).toISOString();
@@ -56,11 +51,6 @@ export async function activateJobs(
     deadline,
     jobKeys: jobs.map((j) => j.key),
   });
-  const variables = await jobVariables(
-    life,
-    jobs.map((j) => j.key),
-    input.fetchVariable,
-  );
   return jobs.map((job) => ({
     key: job.key,
     type: job.type,
@@ -79,36 +69,42 @@ export async function activateJobs(
   }));
 }
 
-/** The variables each job's element sees (the nearest scope wins), limited to `names` if given. */
-async function jobVariables(
+/**
+ * Takes the jobs (FOR UPDATE SKIP LOCKED) into the state and reads the variables each job's
+ * element sees (the nearest scope wins; only `fetchVariable` if given), in one statement.
+ */
+async function takeJobs(
   life: Lifecycle,
-  jobKeys: number[],
-  names: string[],
+  input: ActivateJobsInput,
 ): Promise<Map<number, Record<string, unknown>>> {
   const result = await life.ctx.tx.query<{
-    job_key: number;
-    name: string;
-    value: unknown;
-    depth: number;
+    jobs: Record<string, unknown>[];
+    variables: { job_key: number; name: string; value: unknown }[];
   }>(
-    `with recursive chain(job_key, scope_key, depth) as (
-       select j.key, j.element_instance_key, 0 from engine_job j where j.key = any($1::bigint[])
+    `with recursive taken as (
+       select j.* from engine_job j where j.type = $1 and j.state = 'ACTIVATABLE'
+        order by j.key limit $2 for update skip locked),
+     chain(job_key, scope_key, depth) as (
+       select t.key, t.element_instance_key, 0 from taken t
        union all
        select c.job_key, e.flow_scope_key, c.depth + 1
          from chain c join engine_element_instance e on e.key = c.scope_key
         where e.flow_scope_key is not null)
-     select c.job_key, v.name, v.value, c.depth
-       from chain c join engine_variable v on v.scope_key = c.scope_key
-      where cardinality($2::text[]) = 0 or v.name = any($2::text[])
-      order by c.job_key, c.depth desc`,
-    [jobKeys, names],
+     select (select coalesce(json_agg(t), '[]'::json) from taken t) as jobs,
+            (select coalesce(json_agg(json_build_object('job_key', c.job_key, 'name', v.name, 'value', v.value)
+                       order by c.job_key, c.depth desc), '[]'::json)
+               from chain c join engine_variable v on v.scope_key = c.scope_key
+              where cardinality($3::text[]) = 0 or v.name = any($3::text[])) as variables`,
+    [input.type, input.maxJobsToActivate, input.fetchVariable],
   );
+  const row = result.rows[0]!;
+  life.ctx.state.jobs.load(row.jobs.map((json) => rowFromJson<JobRow>(tables.jobs, json)));
   const byJob = new Map<number, Record<string, unknown>>();
   // Rows come farthest scope first, so nearer scopes overwrite.
-  for (const row of result.rows) {
-    const vars = byJob.get(row.job_key) ?? {};
-    vars[row.name] = row.value;
-    byJob.set(row.job_key, vars);
+  for (const v of row.variables) {
+    const vars = byJob.get(v.job_key) ?? {};
+    vars[v.name] = v.value;
+    byJob.set(v.job_key, vars);
   }
   return byJob;
 }
