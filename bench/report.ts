@@ -3,6 +3,7 @@ import type { BalcaoFigures } from './balcaoThroughput';
 import type { CommitRate } from './commitRate';
 import type { RunFigures } from './latency';
 import type { LiveFigures } from './liveUpdates';
+import { profileAndFixes } from './profileAndFixes';
 import { renderApiSections, type ApiSettings, type LiveSettings } from './reportApi';
 
 export interface BenchReport {
@@ -90,7 +91,8 @@ job activations and background work) gives the rate the disk would allow:
 ${bound.join('\n')}`
     : 'Not measured: the PostgreSQL server was not part of this run.'
 }
-${renderApiSections(r)}`;
+
+${profileAndFixes}${renderApiSections(r)}`;
 }
 
 function shapeName(r: BenchReport, id: string): string {
