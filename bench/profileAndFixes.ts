@@ -36,8 +36,11 @@ database, engine and gateway in one process). The machine was shared with four o
   next poll tick, 300 ms after a batch (\`ZEEBE_GRPC_WORKER_POLL_INTERVAL_MS\`), so with few
   clients an instance waits up to 300 ms for its job whatever the engine does; the SDK
   gzip-compresses every request (4 % of the node's CPU decompresses them); the SDK's own
-  process used about 4 ms of CPU per instance, the node 7–8 ms. A command that creates jobs
-  sends NOTIFY inside its transaction, which PostgreSQL serialises at commit, and the node
-  hears its own notification (an extra, empty activation with few clients): announcing after
-  commit, in batches, is the next step.
+  process used about 4 ms of CPU per instance, the node 7–8 ms.
+- **NOTIFY after commit.** A command that created jobs sent NOTIFY inside its transaction,
+  which PostgreSQL serialises at commit (a lock held through the commit's flush to disk), and
+  the node woke its own workers a second time on hearing it. Job types are now announced
+  after commit, at most one NOTIFY per 5 ms (under load one for many commands; with a single
+  client it is one more small commit per created job, off the client's path), and a node
+  ignores its own.
 `;

@@ -92,7 +92,7 @@ export class CommandProcessor {
         );
         const result = await work(life);
         await life.run();
-        flushState(tx, state, ctx.events, ctx.createdJobTypes);
+        flushState(tx, state, ctx.events);
         return { result, ctx };
       },
       { retryOnConflict: 3 },

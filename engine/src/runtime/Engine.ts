@@ -50,14 +50,13 @@ import { systemClock, type Clock } from './context/Clock';
 import type { EngineOptions } from './EngineOptions';
 import { Definitions } from './context/Definitions';
 import { activateJobs, type ActivatedJob, type ActivateJobsInput } from './jobs/activateJobs';
+import { JobAnnouncer } from './jobs/JobAnnouncer';
 import { JobWaiters } from './jobs/JobWaiters';
 import type { Lifecycle } from './lifecycle/Lifecycle';
 import type { JobResult } from './listeners/completeListenerJob';
 import { ResultWaiters, type InstanceResult } from './ResultWaiters';
 import { Scheduler } from './scheduler/Scheduler';
 import type { UserTaskRow } from '../state/rows';
-
-const JOBS_CHANNEL = 'balcao_engine_jobs';
 
 /**
  * The embedded engine: Zeebe's commands over PostgreSQL. Every method is one command in one
@@ -67,6 +66,7 @@ export class Engine {
   readonly clock: Clock;
   private readonly processor: CommandProcessor;
   private readonly jobWaiters = new JobWaiters();
+  private readonly jobAnnouncer: JobAnnouncer;
   private readonly results = new ResultWaiters();
   private readonly announcer: ResultAnnouncer;
   private readonly listeners = new Set<(events: readonly EngineEvent[]) => void>();
@@ -75,13 +75,17 @@ export class Engine {
 
   private constructor(private readonly options: EngineOptions) {
     this.announcer = new ResultAnnouncer(options.db, options.log, this.results);
+    this.jobAnnouncer = new JobAnnouncer(options.db, options.log);
     this.clock = options.clock ?? systemClock;
     this.processor = new CommandProcessor(
       options.db,
       this.clock,
       new Definitions(),
       {
-        jobsAvailable: (types) => this.jobWaiters.wake(types),
+        jobsAvailable: (types) => {
+          this.jobWaiters.wake(types);
+          this.jobAnnouncer.announce(types);
+        },
         processEnded: (instance, state, variables) => {
           if (!instance.record.awaitResult) return;
           const result = { processInstanceKey: instance.key, state, variables };
@@ -118,9 +122,7 @@ export class Engine {
     const engine = new Engine(options);
     // Jobs made available on other nodes wake this node's long-polling workers, and instances
     // ending there answer callers waiting here.
-    const unlistenJobs = await options.db.listen(JOBS_CHANNEL, (type) =>
-      engine.jobWaiters.wake([type]),
-    );
+    const unlistenJobs = await engine.jobAnnouncer.listen((types) => engine.jobWaiters.wake(types));
     const unlistenEnds = await engine.announcer.listen();
     engine.unlisten = async () => {
       await unlistenJobs();
@@ -132,6 +134,7 @@ export class Engine {
 
   async stop(): Promise<void> {
     await this.scheduler.stop();
+    await this.jobAnnouncer.flush();
     this.jobWaiters.wakeAll();
     await this.unlisten?.();
   }

@@ -12,7 +12,6 @@ export function flushState(
   tx: Transaction,
   state: EngineState,
   events: readonly EngineEvent[],
-  notifyJobTypes: readonly string[] = [],
 ): void {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -65,11 +64,7 @@ export function flushState(
     );
   }
   if (parts.length === 0) return;
-  const notify =
-    notifyJobTypes.length > 0
-      ? `(select count(pg_notify('balcao_engine_jobs', t)) from unnest(${param([...new Set(notifyJobTypes)])}::text[]) t)`
-      : '0';
-  tx.commitWith(`with ${parts.join(',\n')} select ${notify} as notified`, params);
+  tx.commitWith(`with ${parts.join(',\n')} select 1`, params);
 }
 
 /**
