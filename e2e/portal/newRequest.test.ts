@@ -8,6 +8,7 @@ import { screenshot } from '../browser/screenshot';
 import { signedInPage } from '../browser/signIn';
 
 const live = { timeout: 60_000 };
+const hidden = { state: 'hidden' as const, timeout: 10_000 };
 const phone = { width: 360, height: 800 };
 const desktop = { width: 1280, height: 900 };
 
@@ -100,13 +101,19 @@ describe('a clerk opens an internal request; a supervisor assigns its task', () 
     // when the server refuses a value the page let through (an out-of-date page sends a
     // salary index of 5000), its message lands on that field
     await form.locator('input[name="data[employeeNumber]"]').fill('123456');
+    // Form.io takes the new value on its (debounced) change: submit only once it has
+    await staffNumber.getByText('Enter the 6-digit staff number').first().waitFor(hidden);
     await page.route('**/api/applications', async (route) => {
       const body = route.request().postDataJSON() as { data: Record<string, unknown> };
       await route.continue({
         postData: JSON.stringify({ ...body, data: { ...body.data, salaryIndex: 5000 } }),
       });
     });
+    const refused = page.waitForResponse(
+      (res) => res.url().endsWith('/api/applications') && res.request().method() === 'POST',
+    );
     await page.getByTestId('submit-request').click();
+    expect((await refused).status()).toBe(400);
     const salary = form.locator('.formio-component-salaryIndex');
     await salary.locator('.formio-errors, .invalid-feedback').first().waitFor();
     expect(await salary.textContent()).toMatch(/1200/);
