@@ -90,10 +90,29 @@ export async function startBalcaoNode(options: {
       cleanUp();
     },
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      // The node bounds each part's shutdown itself; past that, it hangs, and the test says where.
+      const inTime = await Promise.race([
+        exited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 100_000).unref()),
+      ]);
+      if (!inTime) child.kill('SIGKILL');
       await exited;
       await closeClient();
       cleanUp();
+      if (!inTime)
+        throw new Error(
+          `node ${options.nodeId} did not exit within 100 s of SIGTERM; its last output:\n${output.slice(-4000)}`,
+        );
+      // A part that hung on the way down is named in the node's log; keep it visible in the run.
+      if (child.exitCode !== 0)
+        process.stderr.write(
+          `node ${options.nodeId} stopped with exit code ${child.exitCode}:\n${output
+            .split('\n')
+            .filter((line) => /did not stop|error while stopping/.test(line))
+            .join('\n')}\n`,
+        );
     },
   };
 }

@@ -48,6 +48,7 @@ import { Tracker } from '../tracking/Tracker';
 import { apiRoutes } from './apiRoutes';
 import { registerNode } from './registerNode';
 import type { ServerServices } from './ServerServices';
+import { stopInOrder } from './stopInOrder';
 
 export interface Balcao {
   readonly httpUrl: string;
@@ -220,19 +221,35 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       demoAccounts: seedDemo ? demoAccountLines() : [],
       agenciesUrl: running.agenciesUrl,
       async close() {
-        for (const task of background) task.stop();
-        await jobWorker.close();
-        await hub.close();
-        listening.closeAllConnections();
-        await new Promise<void>((resolve) => listening.close(() => resolve()));
-        await running.close();
-        await camunda
-          .getZeebeGrpcApiClient()
-          .close(2000)
-          .catch(() => undefined);
-        await engine.stop();
-        await stopNode?.();
-        await db.close();
+        const troubled = await stopInOrder(
+          [
+            { name: 'background tasks', stop: () => background.forEach((task) => task.stop()) },
+            { name: 'user-task job worker', stop: () => jobWorker.close() },
+            { name: 'live updates', stop: () => hub.close() },
+            {
+              name: 'HTTP server',
+              stop: () => {
+                listening.closeAllConnections();
+                return new Promise<void>((resolve) => listening.close(() => resolve()));
+              },
+            },
+            { name: 'connectors and agencies', stop: () => running.close() },
+            {
+              name: 'internal Zeebe client',
+              stop: () =>
+                camunda
+                  .getZeebeGrpcApiClient()
+                  .close(2000)
+                  .catch(() => undefined),
+            },
+            { name: 'engine', stop: () => engine.stop() },
+            { name: 'node registration', stop: () => stopNode?.() },
+            { name: 'database', stop: () => db.close() },
+          ],
+          log,
+        );
+        if (troubled.length > 0)
+          throw new Error(`These parts did not stop cleanly: ${troubled.join(', ')}.`);
       },
     };
   } catch (error) {
