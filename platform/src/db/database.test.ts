@@ -187,6 +187,44 @@ describe(`Database on ${testDatabaseKind}`, () => {
     expect(received).toEqual(['hello']);
   });
 
+  it.skipIf(testDatabaseKind !== 'postgres')(
+    'should prepare a statement with parameters once per connection and reuse it',
+    async () => {
+      // given
+      const text = 'select count(*)::int as c from item where n >= $1';
+
+      // when: the same text twice on one connection
+      const seen = await db.transaction(async (tx) => {
+        await tx.query(text, [0]);
+        await tx.query(text, [1]);
+        return tx.query<{ statement: string }>(
+          'select statement from pg_prepared_statements where statement = $1',
+          [text],
+        );
+      });
+
+      // then
+      expect(seen.rows).toEqual([{ statement: text }]);
+    },
+  );
+
+  it('should recover when a prepared statement no longer fits its table', async () => {
+    // given: a prepared `select *`, then a column added (a migration run by another node)
+    const text = 'select * from item where id = $1';
+    await db.query("insert into item (name) values ('a')");
+    const onEveryConnection = () =>
+      Promise.all(Array.from({ length: 12 }, () => db.query(text, [1])));
+    for (let i = 0; i < 3; i++) await onEveryConnection();
+    await db.exec('alter table item add column extra text');
+
+    // when: the first use may fail on PostgreSQL ("cached plan must not change result type")
+    await db.query(text, [1]).catch(() => undefined);
+    const rows = await onEveryConnection();
+
+    // then: every later use works, on every connection of the pool
+    for (const result of rows) expect(Object.keys(result.rows[0]!)).toContain('extra');
+  });
+
   it('should answer a ping', async () => {
     await expect(db.ping()).resolves.toBeUndefined();
   });

@@ -9,14 +9,18 @@ import {
   type Transaction,
 } from './Database';
 import { asDatabaseUnavailable } from './databaseUnavailable';
+import { StatementNames } from './StatementNames';
 
 const INT8 = 20;
+/** Raised, among others, for "cached plan must not change result type". */
+const FEATURE_NOT_SUPPORTED = '0A000';
 
 /**
  * A PostgreSQL server reached by URL. Transactions take a pooled connection; LISTEN keeps one
  * connection of its own and re-subscribes after the server comes back. Connections run in
  * pipeline mode: a statement is sent at once, before the answers to earlier ones arrive, so
- * BEGIN travels with a transaction's first statement and COMMIT with its last.
+ * BEGIN travels with a transaction's first statement and COMMIT with its last. Statements with
+ * parameters are prepared once per connection (see StatementNames).
  */
 export function openPostgres(options: { url: string; poolSize?: number; log?: Logger }): Database {
   const pool = new pg.Pool({
@@ -36,10 +40,13 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
       text: string,
       params?: readonly unknown[],
     ): Promise<QueryResult<R>> {
+      const values = params ? [...params] : undefined;
+      const name = values && values.length > 0 ? statementNames.nameOf(text) : undefined;
       try {
-        const result = await target.query<R>(text, params ? [...params] : undefined);
+        const result = await target.query<R>(name ? { name, text, values } : { text, values });
         return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
       } catch (error) {
+        if (name && sqlState(error) === FEATURE_NOT_SUPPORTED) statementNames.rename(text);
         throw asDatabaseUnavailable(error);
       }
     },
@@ -52,6 +59,7 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
     },
   });
 
+  const statementNames = new StatementNames();
   const listener = new Listener(pool, options.log);
 
   return {
