@@ -2,19 +2,25 @@ import { Camunda8 } from '@camunda8/sdk';
 import pg from 'pg';
 import { startBalcaoNode, type BalcaoNode } from '../chaos/balcaoNode';
 import { closedLoop, openLoop, type RunFigures } from './latency';
+import { postgresCpuMs, processCpuMs } from './processCpu';
 import type { Shape } from './shapes';
+
+/** How the job worker of a run gets its jobs. */
+export type WorkerKind = 'poll' | 'stream';
 
 export interface BalcaoFigures extends RunFigures {
   /** Open loop at 80% of the closed loop's rate. */
   at80: RunFigures;
   /** Transactions committed in the database per completed instance (PostgreSQL only). */
   commitsPerInstance?: number;
+  /** CPU time per instance of the closed loop, by process (Linux only). */
+  cpuMsPerInstance?: { node: number; client: number; postgres?: number };
 }
 
 /**
  * Balcão as a user measures it: a node started as `npm start` does (its own process), and in
  * this process the load (`createProcessInstanceWithResult`) and a standard @camunda8/sdk job
- * worker, both through the gRPC gateway.
+ * worker (see measureBalcao), both through the gRPC gateway.
  */
 export async function withBalcaoNode<T>(
   databaseUrl: string | undefined,
@@ -25,31 +31,33 @@ export async function withBalcaoNode<T>(
     nodeId: 'bench',
     ...(databaseUrl ? { databaseUrl } : {}),
     env: { LOG_LEVEL: 'info' },
+    ...(process.env.BENCH_NODE_ARGS ? { nodeArgs: process.env.BENCH_NODE_ARGS.split(' ') } : {}),
   });
   try {
     const zeebe = node.camunda.getZeebeGrpcApiClient();
     for (const shape of shapes)
       await zeebe.deployResource({ name: `${shape.id}.bpmn`, process: Buffer.from(shape.zeebe) });
-    const worker = zeebe.createWorker({
-      taskType: 'bench-step',
-      taskHandler: (job) => job.complete(),
-      maxJobsToActivate: 64,
-      timeout: 30_000,
-    });
-    try {
-      return await work(node);
-    } finally {
-      await worker.close(1000).catch(() => undefined);
-    }
+    return await work(node);
   } finally {
     await node.stop();
   }
 }
 
+export interface MeasureOptions {
+  instances: number;
+  concurrency: number;
+  databaseUrl?: string;
+  /**
+   * `poll`: `createWorker` with its defaults (long-polling ActivateJobs, up to 64 jobs, asking
+   * again at its next 300 ms tick); `stream`: `streamJobs`, the gateway pushes each job.
+   */
+  worker: WorkerKind;
+}
+
 export async function measureBalcao(
   node: BalcaoNode,
   shape: Shape,
-  options: { instances: number; concurrency: number; databaseUrl?: string },
+  options: MeasureOptions,
 ): Promise<BalcaoFigures> {
   // No client retries: a retried create would start a second instance and hide the failure.
   const client = new Camunda8({
@@ -59,9 +67,11 @@ export async function measureBalcao(
     ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
     zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
   } as ConstructorParameters<typeof Camunda8>[0]);
+  const worker = await startWorker(client, options.worker);
   try {
-    return await measureWith(client, shape, options);
+    return await measureWith(client, node, shape, options);
   } finally {
+    await Promise.resolve(worker.close()).catch(() => undefined);
     await client
       .getZeebeGrpcApiClient()
       .close(1000)
@@ -69,15 +79,39 @@ export async function measureBalcao(
   }
 }
 
+async function startWorker(camunda: Camunda8, kind: WorkerKind): Promise<{ close(): unknown }> {
+  const zeebe = camunda.getZeebeGrpcApiClient();
+  return kind === 'stream'
+    ? zeebe.streamJobs({
+        type: 'bench-step',
+        worker: 'bench-stream',
+        timeout: 30_000,
+        tenantIds: ['<default>'],
+        taskHandler: (job) => job.complete(),
+        // The SDK (8.8) ends every stream of its own accord after the long-poll time plus a second
+        // (51 s by default) and its stream worker does not open another; -1 turns that timer off.
+        ...({ requestTimeout: -1 } as object),
+      })
+    : zeebe.createWorker({
+        taskType: 'bench-step',
+        taskHandler: (job) => job.complete(),
+        maxJobsToActivate: 64,
+        timeout: 30_000,
+      });
+}
+
 async function measureWith(
   camunda: Camunda8,
+  node: BalcaoNode,
   shape: Shape,
-  options: { instances: number; concurrency: number; databaseUrl?: string },
+  options: MeasureOptions,
 ): Promise<BalcaoFigures> {
   const runOne = createWithResult(camunda, shape);
   await closedLoop(Math.min(100, options.instances), options.concurrency, runOne); // warm-up
   const before = options.databaseUrl ? await commits(options.databaseUrl) : undefined;
+  const cpuBefore = cpuSample(node, Boolean(options.databaseUrl));
   const max = await closedLoop(options.instances, options.concurrency, runOne);
+  const cpu = cpuPerInstance(cpuBefore, cpuSample(node, Boolean(options.databaseUrl)), max);
   const after = options.databaseUrl ? await commits(options.databaseUrl) : undefined;
   const at80 = await openLoop(
     Math.max(50, Math.round(options.instances / 2)),
@@ -90,7 +124,38 @@ async function measureWith(
     ...(before !== undefined && after !== undefined
       ? { commitsPerInstance: Math.round(((after - before) / max.instances) * 10) / 10 }
       : {}),
+    ...(cpu ? { cpuMsPerInstance: cpu } : {}),
   };
+}
+
+interface CpuSample {
+  node?: number;
+  client?: number;
+  postgres?: number;
+}
+
+function cpuSample(node: BalcaoNode, server: boolean): CpuSample {
+  return {
+    node: processCpuMs(node.child.pid!),
+    client: processCpuMs(process.pid),
+    ...(server ? { postgres: postgresCpuMs() } : {}),
+  };
+}
+
+function cpuPerInstance(
+  before: CpuSample,
+  after: CpuSample,
+  run: RunFigures,
+): BalcaoFigures['cpuMsPerInstance'] {
+  const per = (key: keyof CpuSample) =>
+    before[key] === undefined || after[key] === undefined
+      ? undefined
+      : Math.round(((after[key] - before[key]) / run.instances) * 100) / 100;
+  const node = per('node');
+  const client = per('client');
+  const postgres = per('postgres');
+  if (node === undefined || client === undefined) return undefined;
+  return { node, client, ...(postgres !== undefined ? { postgres } : {}) };
 }
 
 function createWithResult(camunda: Camunda8, shape: Shape) {

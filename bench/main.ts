@@ -9,7 +9,12 @@ import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { createScratchPostgres } from '@balcao/platform/testing';
 import { measureApiLoad } from './apiLoad';
-import { measureBalcao, withBalcaoNode, type BalcaoFigures } from './balcaoThroughput';
+import {
+  measureBalcao,
+  withBalcaoNode,
+  type BalcaoFigures,
+  type WorkerKind,
+} from './balcaoThroughput';
 import { measureCommitRate } from './commitRate';
 import { medianOf, type RunFigures } from './latency';
 import { machineDetails } from './machineDetails';
@@ -24,6 +29,7 @@ const settings = {
   runs: Number(process.env.BENCH_RUNS ?? 3),
 };
 const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',');
+const workers = (process.env.BENCH_WORKERS ?? 'stream,poll').split(',') as WorkerKind[];
 const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const shapes = [oneTask, p1Shaped];
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -70,34 +76,38 @@ for (const backend of suites.includes('engine') ? backends : []) {
       say(`PostgreSQL commits/s: ${JSON.stringify(report.commitRate)}`);
     }
     await withBalcaoNode(scratch?.url, shapes, async (node) => {
-      for (const shape of shapes) {
-        const runs: BalcaoFigures[] = [];
-        for (let i = 0; i < settings.runs; i++) {
-          const run = await measureBalcao(node, shape, {
-            ...settings,
-            ...(scratch ? { databaseUrl: scratch.url } : {}),
+      for (const worker of workers)
+        for (const shape of shapes) {
+          const runs: BalcaoFigures[] = [];
+          for (let i = 0; i < settings.runs; i++) {
+            const run = await measureBalcao(node, shape, {
+              ...settings,
+              worker,
+              ...(scratch ? { databaseUrl: scratch.url } : {}),
+            });
+            say(
+              `Balcão ${backend} ${worker} ${shape.id}: ${run.instancesPerSecond} instances/s, p99 ${run.p99} ms, CPU ms/instance ${JSON.stringify(run.cpuMsPerInstance)}`,
+            );
+            runs.push(run);
+          }
+          const mid = medianOf(runs);
+          const byRate = [...runs].sort((a, b) => a.instancesPerSecond - b.instancesPerSecond);
+          const median = byRate[Math.floor(byRate.length / 2)]!;
+          report.balcao.push({
+            backend: backend === 'postgres' ? 'PostgreSQL server' : 'PGlite (embedded)',
+            shape: shape.id,
+            worker,
+            figures: {
+              ...mid,
+              at80: median.at80,
+              ...(median.commitsPerInstance !== undefined
+                ? { commitsPerInstance: median.commitsPerInstance }
+                : {}),
+              ...(median.cpuMsPerInstance ? { cpuMsPerInstance: median.cpuMsPerInstance } : {}),
+            },
+            runs,
           });
-          say(
-            `Balcão ${backend} ${shape.id}: ${run.instancesPerSecond} instances/s, p99 ${run.p99} ms`,
-          );
-          runs.push(run);
         }
-        const mid = medianOf(runs);
-        const byRate = [...runs].sort((a, b) => a.instancesPerSecond - b.instancesPerSecond);
-        const median = byRate[Math.floor(byRate.length / 2)]!;
-        report.balcao.push({
-          backend: backend === 'postgres' ? 'PostgreSQL server' : 'PGlite (embedded)',
-          shape: shape.id,
-          figures: {
-            ...mid,
-            at80: median.at80,
-            ...(median.commitsPerInstance !== undefined
-              ? { commitsPerInstance: median.commitsPerInstance }
-              : {}),
-          },
-          runs,
-        });
-      }
     });
   } finally {
     await scratch?.drop();

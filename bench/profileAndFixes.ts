@@ -5,6 +5,47 @@
  */
 export const profileAndFixes = `## Profile and fixes (engine through the gateway)
 
+### Second round (2026-11-29, idle machine)
+
+The first round left the node waiting: with the polling worker, an instance of (b) waited up to 300 ms at
+each of its ten steps for the worker's next tick, so 32 clients could not keep two cores busy. With the
+streaming worker (\`streamJobs\`) the machine is busy (load average 2) and the CPU time per instance, per
+process (the table above), shows where it goes. Figures of single runs of 600 instances on the PostgreSQL
+server, 32 clients, streaming worker:
+
+| | (a) instances/s | (a) PostgreSQL CPU ms per instance | (b) instances/s | (b) PostgreSQL CPU ms per instance |
+| --- | ---: | ---: | ---: | ---: |
+| before | 99 | 8.2 | 19 | – |
+| statements prepared once per connection | 130 | 3.7 | 27 | 31.8 |
+| and JIT off, the completed-task index | 157 | 2.8 | 38 | 18.1 |
+
+- **PostgreSQL parsed and planned every statement.** The engine's statements are a few dozen large texts
+  (the tree's load, the flush of every changed table in one statement); parsing and planning them was
+  half of PostgreSQL's CPU. Statements with parameters are now prepared once per connection (named by a
+  hash of their text, at most 500 texts; one whose result type changed under it, after a migration by
+  another node, is prepared again under a new name).
+- **JIT compilation of a background query.** The inbox sync's user-task search read each task's
+  completion time with a subquery on the event log that had no index; as the log grew its estimated
+  cost crossed PostgreSQL's \`jit_above_cost\` and every sync second compiled it (40–55 ms of
+  PostgreSQL CPU each time, found with \`auto_explain\`). Migration 0005 adds a partial index on
+  completed user-task events, and Balcão's connections run with \`jit=off\` (its queries are short;
+  a compile costs more than any of them).
+- **The sync rechecked every open Zeebe user task each second** (500 searches a second at 100,000 open
+  tasks, see the API section). It now asks about at most 2,000 per pass, oldest first, round robin:
+  changes made through the inbox are applied when made; those made elsewhere are seen within
+  open tasks / 2,000 seconds.
+- **What bounds the rate now is the CPU of the three processes**, not waiting: the benchmark's own
+  SDK clients need 3–4 ms per instance of (a) and 9–10 ms per instance of (b), so on two cores they
+  alone could not start more than about 550 and 200 instances a second even with an engine that cost
+  nothing. A third of the node's CPU is writing to sockets (one \`writev\` per statement to PostgreSQL,
+  the gRPC answers), a tenth is the SDK's gzip-compressed requests and the JSON of rows.
+- **A trap in the SDK** (@camunda8/sdk 8.8): its stream worker ends the stream by itself after the
+  long-poll time plus a second (51 s by default) and does not open another, so a \`streamJobs\` worker
+  silently stops receiving jobs after a minute. The benchmark passes \`requestTimeout: -1\`, which turns
+  that timer off; an application should do the same or reopen the stream.
+
+### First round (2026-11-28)
+
 Measured on shape (a) with a CPU profile of the node (\`node --cpu-prof\`) and a count of the
 statements, round trips and transactions each instance costs (a counting wrapper around the
 database, engine and gateway in one process). The machine was shared with four other sessions

@@ -30,6 +30,8 @@ export async function startBalcaoNode(options: {
   agenciesUrl?: string;
   nodeId: string;
   env?: Record<string, string>;
+  /** Extra Node.js flags, e.g. `--cpu-prof` for a profile written when the node stops. */
+  nodeArgs?: string[];
 }): Promise<BalcaoNode> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'balcao-chaos-'));
   const env: NodeJS.ProcessEnv = {
@@ -49,7 +51,7 @@ export async function startBalcaoNode(options: {
     ...options.env,
   };
   if (!options.databaseUrl) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', main], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -208,6 +208,15 @@ describe(`Database on ${testDatabaseKind}`, () => {
     },
   );
 
+  it.skipIf(testDatabaseKind !== 'postgres')(
+    'should run without JIT compilation, whatever the server says',
+    async () => {
+      const { rows } = await db.query<{ jit: string }>('show jit');
+
+      expect(rows).toEqual([{ jit: 'off' }]);
+    },
+  );
+
   it('should recover when a prepared statement no longer fits its table', async () => {
     // given: a prepared `select *`, then a column added (a migration run by another node)
     const text = 'select * from item where id = $1';

@@ -28,6 +28,9 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
     max: options.poolSize ?? 10,
     pipeline: true,
     connectionTimeoutMillis: 10_000,
+    // JIT compiles a plan whose estimated cost crosses a threshold, which costs 30-50 ms: far
+    // more than any of Balcão's short queries runs, and it struck at random as tables grew.
+    options: '-c jit=off',
     types: { getTypeParser: typeParser },
   });
   // An idle connection dropped by the server must not crash the process: the pool replaces it.
