@@ -50,6 +50,7 @@ export async function measureApiLoad(options: ApiLoadOptions): Promise<ApiLoadFi
     nodeId: 'bench-api',
     databaseUrl: options.databaseUrl,
     env: { TRUST_PROXY: 'true', DEPLOY_LIBRARY: 'true' },
+    ...(process.env.BENCH_NODE_ARGS ? { nodeArgs: process.env.BENCH_NODE_ARGS.split(' ') } : {}),
   });
   try {
     const db = new pg.Client({ connectionString: options.databaseUrl });

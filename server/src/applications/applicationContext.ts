@@ -33,8 +33,11 @@ export async function applicationDetail(
   holidays: HolidayCalendar,
   now: Date,
 ) {
-  const ctx = await applicationContext(tx, row, holidays, now);
-  return presentDetail(row, { ...ctx, documents: await documentsOf(tx, row.id) });
+  const [ctx, documents] = await Promise.all([
+    applicationContext(tx, row, holidays, now),
+    documentsOf(tx, row.id),
+  ]);
+  return presentDetail(row, { ...ctx, documents });
 }
 
 async function owedTasks(tx: Queryable, row: ApplicationRow): Promise<OwedTask[]> {

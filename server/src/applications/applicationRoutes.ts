@@ -166,8 +166,9 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       async handle({ tx, principal, params, auditTarget }) {
         const row = await readable(tx, principal, params.number);
         auditTarget(`application:${row.number}`);
-        const ctx = await context(tx, row);
-        return presentDetail(row, { ...ctx, documents: await documentsOf(tx, row.id) });
+        // Sent together: the connection pipelines them.
+        const [ctx, documents] = await Promise.all([context(tx, row), documentsOf(tx, row.id)]);
+        return presentDetail(row, { ...ctx, documents });
       },
     }),
     defineRoute({
