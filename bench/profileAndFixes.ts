@@ -34,11 +34,17 @@ server, 32 clients, streaming worker:
   tasks, see the API section). It now asks about at most 2,000 per pass, oldest first, round robin:
   changes made through the inbox are applied when made; those made elsewhere are seen within
   open tasks / 2,000 seconds.
-- **What bounds the rate now is the CPU of the three processes**, not waiting: the benchmark's own
-  SDK clients need 3–4 ms per instance of (a) and 9–10 ms per instance of (b), so on two cores they
-  alone could not start more than about 550 and 200 instances a second even with an engine that cost
-  nothing. A third of the node's CPU is writing to sockets (one \`writev\` per statement to PostgreSQL,
-  the gRPC answers), a tenth is the SDK's gzip-compressed requests and the JSON of rows.
+- **What bounds the rate now is the CPU of the three processes**, not waiting (see "Where the CPU
+  goes": with the streaming worker on the PostgreSQL server the engine reaches about nine tenths of the
+  rate the cores allow). The benchmark's own SDK clients need 2–4 ms per instance of (a) and 6–10 ms
+  per instance of (b): on two cores they alone could not start more than roughly 500–1,000 and
+  200–300 instances a second even with an engine that cost nothing. Target (a), 500 a second with the
+  load generator on the same two cores, would leave the node and PostgreSQL together about 2 ms of CPU
+  per instance, less than PostgreSQL alone spends now on an instance's statements and commits. In the node a third of the
+  CPU is writing to sockets (one \`writev\` per statement to PostgreSQL, the gRPC answers), a tenth the
+  SDK's gzip-compressed requests and the JSON of rows. PGlite runs PostgreSQL inside the node's one
+  thread (WebAssembly, one session): 13–18 ms of the node's CPU per instance of (a), the embedded
+  database is for trying Balcão out, not for load.
 - **A trap in the SDK** (@camunda8/sdk 8.8): its stream worker ends the stream by itself after the
   long-poll time plus a second (51 s by default) and does not open another, so a \`streamJobs\` worker
   silently stops receiving jobs after a minute. The benchmark passes \`requestTimeout: -1\`, which turns

@@ -85,7 +85,7 @@ same shape with an in-process service and the same ${r.settings.concurrency} cli
 ${rows.join('\n')}
 
 Shapes: ${r.shapes.map((s) => `**${s.id}** — ${s.title}`).join('; ')}.
-
+${renderEngineTargets(r)}
 ## The physical bound
 
 ${
@@ -102,6 +102,26 @@ ${bound.join('\n')}`
 }
 
 ${renderCpu(r)}${profileAndFixes}${renderApiSections(r)}`;
+}
+
+/** The issue's targets against the best worker on the PostgreSQL server. */
+function renderEngineTargets(r: BenchReport): string {
+  const best = (shape: string | undefined) =>
+    r.balcao
+      .filter((b) => b.shape === shape && b.backend === 'PostgreSQL server')
+      .sort((a, b) => b.figures.instancesPerSecond - a.figures.instancesPerSecond)[0];
+  const a = best(r.shapes[0]?.id);
+  const b = best(r.shapes[1]?.id);
+  if (!a || !b) return '';
+  const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+  const ratio = (x: typeof a) =>
+    x.figures.instancesPerSecond / (r.peer[x.shape]?.instancesPerSecond ?? Infinity);
+  return `
+Targets on the PostgreSQL server (best worker): (a) ≥ 500 instances/s: ${a.figures.instancesPerSecond}, ${verdict(a.figures.instancesPerSecond >= 500)};
+p99 ≤ 200 ms at 80 % of that rate: ${a.figures.at80.p99} ms, ${verdict(a.figures.at80.p99 <= 200)}; (b) ≥ 100 instances/s:
+${b.figures.instancesPerSecond}, ${verdict(b.figures.instancesPerSecond >= 100)}; Balcão / bpmn-engine ≥ 1.0: ${ratio(a).toFixed(2)} and ${ratio(b).toFixed(2)},
+${verdict(ratio(a) >= 1 && ratio(b) >= 1)}. "Where the CPU goes" below shows what bounds the rates on this machine.
+`;
 }
 
 /** CPU time per instance by process: with every core busy, what bounds the rate. */
