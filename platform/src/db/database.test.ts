@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase, testDatabaseKind } from '../testing';
 import type { Database } from './Database';
 
@@ -214,6 +215,28 @@ describe(`Database on ${testDatabaseKind}`, () => {
       const { rows } = await db.query<{ jit: string }>('show jit');
 
       expect(rows).toEqual([{ jit: 'off' }]);
+    },
+  );
+
+  it.skipIf(testDatabaseKind !== 'postgres')(
+    'should send BEGIN with the statements issued with it, and the last with COMMIT, in one write each',
+    async () => {
+      // given a connection already open
+      await db.transaction((tx) => tx.query('select $1::int as n', [1]));
+      type Write = (...args: unknown[]) => void;
+      const socket = net.Socket.prototype as unknown as { _write: Write; _writev: Write };
+      const writes = [vi.spyOn(socket, '_write'), vi.spyOn(socket, '_writev')];
+
+      // when: two statements issued together, then one given as the last
+      await db.transaction(async (tx) => {
+        await Promise.all([tx.query('select $1::int', [1]), tx.query('select $1::int', [2])]);
+        tx.commitWith('select $1::int', [3]);
+      });
+
+      // then: BEGIN and the two statements, then the last and COMMIT
+      const count = writes.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+      for (const spy of writes) spy.mockRestore();
+      expect(count).toBe(2);
     },
   );
 

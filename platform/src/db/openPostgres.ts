@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import {
@@ -82,6 +83,7 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
         try {
           // Not awaited: BEGIN goes out with the first statement of `work`. It can only fail with
           // the connection, and then every statement behind it fails too.
+          writeTogether(client);
           const begun = client.query('BEGIN');
           begun.catch(() => undefined);
           let last: { text: string; params: readonly unknown[] | undefined } | undefined;
@@ -94,6 +96,7 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
           };
           const result = await work(tx);
           await begun;
+          writeTogether(client);
           const [, commit] = await Promise.all([
             last ? tx.query(last.text, last.params) : undefined,
             client.query('COMMIT'),
@@ -128,6 +131,19 @@ export function openPostgres(options: { url: string; poolSize?: number; log?: Lo
       await pool.end();
     },
   };
+}
+
+/**
+ * Holds the connection's writes until the end of this tick, so the statements issued together
+ * (BEGIN with the work's first ones; the last with COMMIT) leave in one socket write: a write per
+ * statement was a third of the node's CPU under load.
+ */
+function writeTogether(client: pg.PoolClient): void {
+  const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection
+    ?.stream;
+  if (!stream?.cork || !stream.uncork) return;
+  stream.cork();
+  process.nextTick(() => stream.uncork?.());
 }
 
 async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
