@@ -42,11 +42,10 @@ server, 32 clients, streaming worker:
   load generator on the same two cores, would leave the node and PostgreSQL together about 2 ms of CPU
   per instance, less than PostgreSQL alone spends now on an instance's statements and commits. In the node a third of the
   CPU was writing to sockets (one \`writev\` per statement to PostgreSQL, the gRPC answers), a tenth the
-  SDK's gzip-compressed requests and the JSON of rows. Since the figures above, a transaction's
-  statements issued together leave in one write (BEGIN with the first ones, the last with COMMIT): in
-  an A/B of two runs each (600 instances, streaming worker) the node's CPU per instance of (a) went
-  from 5.9 / 3.3 to 5.1 / 2.6 ms and the rate from 140 / 204 to 158 / 246 instances/s; not yet in the
-  tables, which a rerun of \`npm run bench\` will update. PGlite runs PostgreSQL inside the node's one
+  SDK's gzip-compressed requests and the JSON of rows. Now a transaction's statements issued
+  together leave in one write (BEGIN with the first ones, the last with COMMIT): in an A/B of two runs
+  each (600 instances, streaming worker) the node's CPU per instance of (a) went from 5.9 / 3.3 to
+  5.1 / 2.6 ms and the rate from 140 / 204 to 158 / 246 instances/s (the tables above include it). PGlite runs PostgreSQL inside the node's one
   thread (WebAssembly, one session): 13–18 ms of the node's CPU per instance of (a), the embedded
   database is for trying Balcão out, not for load.
 - **A trap in the SDK** (@camunda8/sdk 8.8): its stream worker ends the stream by itself after the
