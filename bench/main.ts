@@ -29,7 +29,11 @@ const settings = {
   runs: Number(process.env.BENCH_RUNS ?? 3),
 };
 const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',');
-const workers = (process.env.BENCH_WORKERS ?? 'stream,poll').split(',') as WorkerKind[];
+const workerNames = (process.env.BENCH_WORKERS ?? 'stream,poll').split(',');
+for (const worker of workerNames)
+  if (worker !== 'stream' && worker !== 'poll')
+    throw new Error(`BENCH_WORKERS lists '${worker}': use stream, poll or both (stream,poll).`);
+const workers = workerNames as WorkerKind[];
 const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const shapes = [oneTask, p1Shaped];
 const say = (line: string) => process.stderr.write(`${line}\n`);

@@ -15,7 +15,7 @@ export class StatementNames {
   nameOf(text: string): string | undefined {
     let name = this.names.get(text);
     if (name === undefined && this.names.size < this.limit) {
-      name = `balcao_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      name = `balcao_${digest(text)}`;
       this.names.set(text, name);
     }
     return name;
@@ -26,7 +26,8 @@ export class StatementNames {
    * it, e.g. `select *` after a migration on another node): the next use prepares it again.
    */
   rename(text: string): void {
-    if (this.names.has(text))
-      this.names.set(text, `balcao_r${++this.renamed}_${this.nameOf(text)!.slice(7)}`);
+    if (this.names.has(text)) this.names.set(text, `balcao_r${++this.renamed}_${digest(text)}`);
   }
 }
+
+const digest = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 20);
