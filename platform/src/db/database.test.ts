@@ -240,6 +240,33 @@ describe(`Database on ${testDatabaseKind}`, () => {
     },
   );
 
+  it.skipIf(testDatabaseKind !== 'postgres')(
+    'should send the statements a transaction issues together later on in one write',
+    async () => {
+      // given a transaction under way
+      await db.transaction((tx) => tx.query('select $1::int as n', [1]));
+      type Write = (...args: unknown[]) => void;
+      const socket = net.Socket.prototype as unknown as { _write: Write; _writev: Write };
+      let count = 0;
+      await db.transaction(async (tx) => {
+        await tx.query('select $1::int', [1]);
+        const writes = [vi.spyOn(socket, '_write'), vi.spyOn(socket, '_writev')];
+
+        // when: three statements issued in one go (a page, its count and a lookup)
+        await Promise.all([
+          tx.query('select $1::int', [2]),
+          tx.query('select $1::int', [3]),
+          tx.query('select $1::int', [4]),
+        ]);
+
+        // then: they left together
+        count = writes.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+        for (const spy of writes) spy.mockRestore();
+      });
+      expect(count).toBe(1);
+    },
+  );
+
   it('should recover when a prepared statement no longer fits its table', async () => {
     // given: a prepared `select *`, then a column added (a migration run by another node)
     const text = 'select * from item where id = $1';
