@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { macaoHolidays } from './HolidayCalendar';
-import { macaoDate, slaStatus } from './slaClock';
+import { isWorkingDay, macaoDate, slaStatus, type SlaInput } from './slaClock';
 
 const holidays = macaoHolidays();
 /** 10:00 in Macao on that day. */
@@ -89,5 +90,70 @@ describe('SLA clock', () => {
         holidays,
       }),
     ).toThrow(/No Macao public holidays are loaded for 2029/);
+  });
+
+  it('should count as a walk over calendar days does, for any dates and suspensions', () => {
+    // given: the rule written the slow, obvious way, one calendar day after another
+    const next = (day: string) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const walk = (input: SlaInput) => {
+      const ranges = input.suspensions.map((s) => ({
+        after: macaoDate(s.from),
+        until: s.to ? macaoDate(s.to) : '9999-12-31',
+      }));
+      const counts = (day: string) =>
+        isWorkingDay(day, holidays) && !ranges.some((r) => day > r.after && day <= r.until);
+      let elapsed = 0;
+      const today = macaoDate(input.now);
+      for (let day = next(macaoDate(input.completeAt)); day < today; day = next(day))
+        if (counts(day)) elapsed += 1;
+      if (input.suspensions.some((s) => s.to === undefined)) return { elapsed, due: undefined };
+      let due = macaoDate(input.completeAt);
+      for (let counted = 0; counted < input.pledgeWorkingDays;)
+        if (counts((due = next(due)))) counted += 1;
+      return { elapsed, due };
+    };
+    const instant = fc
+      .integer({
+        min: Date.parse('2025-01-01T00:00:00+08:00'),
+        max: Date.parse('2026-12-31T00:00:00+08:00'),
+      })
+      .map((t) => new Date(t));
+
+    // when / then
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 150 }), fc.option(fc.integer({ min: 0, max: 30 }))),
+          {
+            maxLength: 2,
+          },
+        ),
+        (completeAt, daysLater, pledge, pauses) => {
+          const day = 86_400_000;
+          const input: SlaInput = {
+            completeAt,
+            pledgeWorkingDays: pledge,
+            now: new Date(completeAt.getTime() + daysLater * day),
+            suspensions: pauses.map(([from, length]) => ({
+              from: new Date(completeAt.getTime() + from * day),
+              to:
+                length === null
+                  ? undefined
+                  : new Date(completeAt.getTime() + (from + length) * day),
+            })),
+            holidays,
+          };
+          const status = slaStatus(input);
+          const expected = walk(input);
+          expect(status.elapsedWorkingDays).toBe(expected.elapsed);
+          expect(status.dueDate).toBe(expected.due);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
