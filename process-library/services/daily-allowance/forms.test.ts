@@ -77,4 +77,26 @@ describe('P13 forms', () => {
     expect(approved.ok).toBe(true);
     expect(errorPaths(unpaid)).toEqual(['paymentReference']);
   });
+
+  it('should accept a substitution proposal and refuse a negative index difference without a legal basis', async () => {
+    // given
+    const proposal = form('daily-allowance-substitution-proposal');
+
+    // when
+    const good = await validateSubmission(proposal, {
+      employeeName: 'CHAN TAI MAN',
+      substitutedPost: 'Head of division',
+      indexDifference: 80,
+      legalBasis: 'Article 6 of the Statute of the Public Administration Workers',
+    });
+    const bad = await validateSubmission(
+      proposal,
+      { indexDifference: -5, legalBasis: '' },
+      { language: 'zh-Hant' },
+    );
+
+    // then
+    expect(good.ok).toBe(true);
+    expect(errorPaths(bad).sort()).toEqual(['indexDifference', 'legalBasis']);
+  });
 });

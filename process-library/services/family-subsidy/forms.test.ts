@@ -62,4 +62,60 @@ describe('P12 forms', () => {
     expect(errorPaths(badMonth)).toEqual(['payrollStartMonth']);
     expect(goodMonth.ok).toBe(true);
   });
+
+  it('should let the head authorise, and require a reason to refuse', async () => {
+    // given
+    const approval = form('family-subsidy-approval');
+
+    // when
+    const approved = await validateSubmission(approval, {
+      employeeName: 'CHAN TAI MAN',
+      dependantName: 'CHAN KA HOU',
+      approvalDecision: 'approve',
+    });
+    const noReason = await validateSubmission(approval, { approvalDecision: 'reject' });
+    const unknown = await validateSubmission(approval, { approvalDecision: 'later' });
+
+    // then
+    expect(approved.ok).toBe(true);
+    expect(errorPaths(noReason)).toEqual(['refusalReason']);
+    expect(errorPaths(unknown)).toEqual(['approvalDecision']);
+  });
+
+  it('should take the yearly answer as yes or no only', async () => {
+    // given
+    const recheck = form('family-subsidy-recheck');
+
+    // when
+    const stillEligible = await validateSubmission(recheck, {
+      dependantName: 'CHAN KA HOU',
+      relationship: 'child',
+      stillEligible: true,
+    });
+    const noLonger = await validateSubmission(recheck, { stillEligible: false });
+    const notAnAnswer = await validateSubmission(recheck, { stillEligible: 'perhaps' });
+
+    // then
+    expect(stillEligible.ok).toBe(true);
+    expect(noLonger.ok && noLonger.data.stillEligible).toBe(false);
+    expect(errorPaths(notAnAnswer)).toEqual(['stillEligible']);
+  });
+
+  it('should stop the payroll from a YYYY-MM month', async () => {
+    // given
+    const stop = form('family-subsidy-payroll-stop');
+
+    // when
+    const good = await validateSubmission(stop, {
+      employeeNumber: '104233',
+      payrollEndMonth: '2028-01',
+    });
+    const badMonth = await validateSubmission(stop, { payrollEndMonth: '01/2028' });
+    const missing = await validateSubmission(stop, {});
+
+    // then
+    expect(good.ok).toBe(true);
+    expect(errorPaths(badMonth)).toEqual(['payrollEndMonth']);
+    expect(errorPaths(missing)).toEqual(['payrollEndMonth']);
+  });
 });

@@ -62,6 +62,35 @@ describe('P5 forms', () => {
     expect(badTime.ok ? [] : badTime.errors.map((e) => e.path)).toEqual(['ceremonyTime']);
   });
 
+  it("should take the spouse's answer and a booking with a listed room", async () => {
+    // when
+    const agreed = await validateSubmission(form('marriage-registration-cosign'), {
+      preferredDate: '2026-02-14',
+      propertyRegime: 'acquired',
+      spouseDecision: 'agree',
+    });
+    const declined = await validateSubmission(form('marriage-registration-cosign'), {
+      spouseDecision: 'decline',
+    });
+    const booked = await validateSubmission(form('marriage-registration-booking'), {
+      preferredDate: '2026-02-14',
+      ceremonyDate: '2026-02-14',
+      ceremonyTime: '11:00',
+      ceremonyRoom: 'registry-hall',
+    });
+    const unknownRoom = await validateSubmission(form('marriage-registration-booking'), {
+      ceremonyDate: '2026-02-14',
+      ceremonyTime: '11:00',
+      ceremonyRoom: 'beach',
+    });
+
+    // then
+    expect(agreed.ok).toBe(true);
+    expect(declined.ok).toBe(true);
+    expect(booked.ok).toBe(true);
+    expect(unknownRoom.ok ? [] : unknownRoom.errors.map((e) => e.path)).toEqual(['ceremonyRoom']);
+  });
+
   it('should require the registration number only when the marriage is registered', async () => {
     // given
     const registrar = form('marriage-registration-registrar');

@@ -71,4 +71,43 @@ describe('P11 forms', () => {
     expect(notCovered.ok && notCovered.data.budgetLine).toBeUndefined();
     expect(errorPaths(unsigned)).toEqual(['stopReason']);
   });
+
+  it('should accept a proposal with a grade and date, and refuse a grade out of range and a bad date', async () => {
+    // given
+    const proposal = form('promotion-proposal');
+
+    // when
+    const good = await validateSubmission(proposal, {
+      employeeName: 'CHAN TAI MAN',
+      currentGrade: '3',
+      proposedGrade: 4,
+      effectiveDate: '2027-03-01',
+      proposalText: 'Three years in grade with very good ratings.',
+    });
+    const bad = await validateSubmission(
+      proposal,
+      { proposedGrade: 25, effectiveDate: '01/03/2027', proposalText: '' },
+      { language: 'pt' },
+    );
+
+    // then
+    expect(good.ok).toBe(true);
+    expect(errorPaths(bad).sort()).toEqual(['effectiveDate', 'proposalText', 'proposedGrade']);
+  });
+
+  it('should update the payroll from a YYYY-MM month', async () => {
+    // given
+    const payroll = form('promotion-payroll');
+
+    // when
+    const good = await validateSubmission(payroll, {
+      employeeNumber: '104233',
+      payrollEffectiveMonth: '2027-03',
+    });
+    const bad = await validateSubmission(payroll, { payrollEffectiveMonth: '2027-3' });
+
+    // then
+    expect(good.ok).toBe(true);
+    expect(errorPaths(bad)).toEqual(['payrollEffectiveMonth']);
+  });
 });
