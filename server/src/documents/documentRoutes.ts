@@ -3,6 +3,7 @@ import { BalcaoError } from '@balcao/platform';
 import type { DocumentContentType, DocumentStore } from '@balcao/forms';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { mayReadUpload } from './mayReadUpload';
 
 const storedSchema = z.object({
   documentId: z.string(),
@@ -67,19 +68,23 @@ export function documentRoutes(store: DocumentStore, options: { maxBytes: number
     defineRoute({
       method: 'get',
       path: '/api/documents/:documentId',
-      summary: 'Download a document you uploaded (staff may download any)',
+      summary: 'Download an upload: yours, or one in an application you handle',
       tag: 'documents',
       auth: 'required',
       params: z.object({ documentId: z.string().min(1).max(200) }),
       audit: 'personal-data',
-      async handle({ tx, principal, params, res }) {
-        const owner = await tx.query<{ owner_account_id: string }>(
+      async handle({ tx, principal, params, res, auditTarget }) {
+        auditTarget(`upload:${params.documentId}`);
+        const { rows } = await tx.query<{ owner_account_id: string }>(
           'select owner_account_id from uploaded_document where document_id = $1',
           [params.documentId],
         );
-        const row = owner.rows[0];
-        const staff = principal.role !== 'citizen';
-        if (!row || (!staff && row.owner_account_id !== principal.accountId))
+        const upload = rows[0] && {
+          documentId: params.documentId,
+          ownerAccountId: rows[0].owner_account_id,
+        };
+        // Someone else's upload answers as a missing one: a refusal must not confirm it exists.
+        if (!upload || !(await mayReadUpload(tx, principal, upload)))
           throw apiErrors.notFound('The document');
         const { document, stream } = await store.get(params.documentId);
         res.setHeader('Content-Type', document.contentType);
