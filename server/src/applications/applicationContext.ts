@@ -1,5 +1,5 @@
 import type { Queryable } from '@balcao/platform';
-import { findService } from '../catalogue/catalogueQueries';
+import { findServiceName } from '../catalogue/catalogueQueries';
 import type { HolidayCalendar } from '../sla/HolidayCalendar';
 import { documentsOf, milestonesOf, type ApplicationRow } from './applicationQueries';
 import { presentDetail, type OwedTask, type PresentContext } from './presentApplication';
@@ -11,13 +11,13 @@ export async function applicationContext(
   holidays: HolidayCalendar,
   now: Date,
 ): Promise<PresentContext & { owed: OwedTask[] }> {
-  const [service, milestones, owed] = await Promise.all([
-    findService(tx, row.process_id),
+  const [serviceName, milestones, owed] = await Promise.all([
+    findServiceName(tx, row.process_id),
     milestonesOf(tx, row.id),
     owedTasks(tx, row),
   ]);
   return {
-    serviceName: service?.sheet.name,
+    serviceName,
     milestones,
     owed,
     owedCount: owed.length + milestones.filter((m) => m.action_url && !m.completed_at).length,

@@ -34,6 +34,18 @@ export async function findService(
   return rows[0] ? toService(rows[0]) : undefined;
 }
 
+/** A service's name alone: timelines need it, not the start form (often tens of kilobytes). */
+export async function findServiceName(
+  db: Queryable,
+  processId: string,
+): Promise<ServiceSheet['name'] | undefined> {
+  const { rows } = await db.query<{ name: ServiceSheet['name'] }>(
+    `select sheet->'name' as name from catalogue_service where process_id = $1`,
+    [processId],
+  );
+  return rows[0]?.name;
+}
+
 export interface CatalogueFilter {
   q?: string | undefined;
   category?: string | undefined;
