@@ -249,6 +249,28 @@ describe('monitor: instances, incidents and retry', { timeout: 180_000 }, () => 
       ]);
     });
 
+    it("should audit each look at an instance's variables: who, which instance, from where", async () => {
+      // given
+      const { processInstanceKey } = await t.camunda
+        .getZeebeGrpcApiClient()
+        .createProcessInstance({ bpmnProcessId: historyProcess, variables: { caseRef: 'M-2' } });
+
+      // when
+      const response = await supervisor.call(`/api/monitor/instances/${processInstanceKey}`);
+
+      // then
+      expect(response.status).toBe(200);
+      const { rows } = await t.balcao.db.query(
+        `select a.login, l.source_ip, l.details->>'outcome' as outcome
+           from audit_log l join account a on a.id::text = l.actor
+          where l.action = 'GET /api/monitor/instances/:key' and l.target = $1`,
+        [`instance:${processInstanceKey}`],
+      );
+      expect(rows).toEqual([
+        { login: 'supervisor', source_ip: expect.stringMatching(/127\.0\.0\.1$/), outcome: 'ok' },
+      ]);
+    });
+
     it('should count started and completed instances per day and the open work per process', async () => {
       // given: one instance runs to its end, another waits at its check
       const zeebe = t.camunda.getZeebeGrpcApiClient();

@@ -163,11 +163,13 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
       tag: 'monitor',
       auth: 'required',
       roles: [Role.Supervisor, Role.Admin],
-      audit: 'none',
+      // Process variables hold the applicant's data.
+      audit: 'personal-data',
       transaction: false,
       params: keyParams,
       response: instanceDetailSchema,
-      async handle({ tx, principal, params }) {
+      async handle({ tx, principal, params, auditTarget }) {
+        auditTarget(`instance:${params.key}`);
         const found = await rest().searchProcessInstances({
           filter: { processInstanceKey: params.key },
         });
