@@ -36,7 +36,13 @@ export interface TestBalcao {
  * agencies, connectors and the process library are off unless asked for.
  */
 export async function startTestBalcao(
-  options: { integrations?: boolean; library?: boolean; env?: Record<string, string> } = {},
+  options: {
+    integrations?: boolean;
+    library?: boolean;
+    env?: Record<string, string>;
+    /** The clock of the SLA views (applications, supervisors' list). */
+    now?: () => Date;
+  } = {},
 ): Promise<TestBalcao> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'balcao-test-'));
   const scratch = process.env.DATABASE_URL
@@ -56,6 +62,7 @@ export async function startTestBalcao(
   const balcao = await startBalcao(
     config,
     createLogger({ level: (process.env.BALCAO_TEST_LOG ?? 'silent') as 'silent' }),
+    options.now ? { now: options.now } : {},
   );
   const camunda = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://${balcao.gatewayAddress}`,

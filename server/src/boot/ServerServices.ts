@@ -30,4 +30,6 @@ export interface ServerServices {
   sync: TaskSync;
   starter: ApplicationStarter;
   holidays: HolidayCalendar;
+  /** The clock of the SLA views; tests move it forward. */
+  now?: () => Date;
 }

@@ -73,7 +73,11 @@ const migrationSets: MigrationSet[] = [
  * the connectors and (in development) the stand-in agencies. Resolves once the node is ready;
  * `close` stops it all gracefully.
  */
-export async function startBalcao(config: ServerConfig, log: Logger): Promise<Balcao> {
+export async function startBalcao(
+  config: ServerConfig,
+  log: Logger,
+  options: { now?: () => Date } = {},
+): Promise<Balcao> {
   if (!config.DATABASE_URL) {
     log.info(
       { dataDir: config.DATA_DIR },
@@ -188,6 +192,7 @@ export async function startBalcao(config: ServerConfig, log: Logger): Promise<Ba
       sync,
       starter,
       holidays: macaoHolidays(),
+      ...(options.now ? { now: options.now } : {}),
     };
     late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
     late.add(webApps());

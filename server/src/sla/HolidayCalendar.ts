@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -13,12 +14,18 @@ export interface HolidayCalendar {
   isHoliday(date: string): boolean;
   /** Years with data; a date outside them cannot be computed reliably. */
   covers(year: number): boolean;
+  /** Changes when the dates do: SLA deadlines stored with another version are recomputed. */
+  readonly version?: string;
 }
 
 export function holidayCalendar(file: z.infer<typeof holidayFileSchema>): HolidayCalendar {
   const dates = new Set(Object.values(file.years).flatMap((days) => days.map((d) => d.date)));
   const years = new Set(Object.keys(file.years).map(Number));
-  return { isHoliday: (date) => dates.has(date), covers: (year) => years.has(year) };
+  const version = createHash('sha256')
+    .update(JSON.stringify([[...years].sort(), [...dates].sort()]))
+    .digest('hex')
+    .slice(0, 16);
+  return { isHoliday: (date) => dates.has(date), covers: (year) => years.has(year), version };
 }
 
 /** The shipped Macao calendar (2025-2027; see the note in the JSON file: check the gazette). */
