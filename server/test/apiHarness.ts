@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Router } from 'express';
 import { createLogger, migrate, type Database } from '@balcao/platform';
 import { openTestDatabase } from '@balcao/platform/testing';
 import { createApiRouter, type ApiRouterDeps } from '../src/api/createApiRouter';
@@ -21,19 +22,25 @@ export const serverMigrations = {
   dir: fileURLToPath(new URL('../migrations', import.meta.url)),
 };
 
-/** The API on a real HTTP server (port 0) over a fresh test database with the demo accounts. */
+/**
+ * The API on a real HTTP server (port 0) over a fresh test database with the demo accounts;
+ * `routers` adds plain Express routers after it (webhooks, the OAuth endpoint, web apps).
+ */
 export async function startTestApi(
-  options: Partial<Pick<ApiRouterDeps, 'routes' | 'bodyLimit' | 'oidc' | 'requestsPerMinute'>> = {},
+  options: Partial<Pick<ApiRouterDeps, 'routes' | 'bodyLimit' | 'oidc' | 'requestsPerMinute'>> & {
+    routers?: (db: Database) => Router[] | Promise<Router[]>;
+  } = {},
 ): Promise<TestApi> {
   const db = await openTestDatabase();
   const log = createLogger({ level: 'silent' });
   await migrate(db, [serverMigrations]);
   await seedDemoAccounts(db);
   const resetTokens: TestApi['resetTokens'] = [];
+  const { routers, ...apiOptions } = options;
   const router = createApiRouter({
     db,
     log,
-    ...options,
+    ...apiOptions,
     async deliverPasswordReset({ login, token }) {
       resetTokens.push({ login, token });
     },
@@ -41,7 +48,7 @@ export async function startTestApi(
   const app = createApp({
     log,
     readiness: { notReadyReason: async () => undefined },
-    routers: [{ path: '/', router }],
+    routers: [router, ...((await routers?.(db)) ?? [])].map((r) => ({ path: '/', router: r })),
   });
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

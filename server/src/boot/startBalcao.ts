@@ -159,7 +159,7 @@ export async function startBalcao(
 
     await migrate(db, migrationSets, log);
     signing.tokens = await AccessTokens.load(db);
-    late.add(oauthTokenRoute(db, signing.tokens));
+    late.add(oauthTokenRoute(db, signing.tokens, log));
     const { grpc } = await engine.start();
     migrated = true;
     const gatewayAddress = `${grpc.host.includes(':') ? `[${grpc.host}]` : grpc.host}:${grpc.port}`;
@@ -209,7 +209,7 @@ export async function startBalcao(
     starter.run();
     jobTasks = startJobUserTasks({ db, camunda, sync, tracker, log });
     if (integrations.connectors) {
-      late.add(paymentWebhookRoute(integrations.connectors.handlePaymentWebhook, log));
+      late.add(paymentWebhookRoute(integrations.connectors.handlePaymentWebhook, log, db));
       late.add(verificationRoutes(integrations.connectors.documents));
     }
     stopNode = await registerNode(db, { id: nodeId, httpAddress: httpUrl });
