@@ -17,7 +17,6 @@ import { documentsOf, findApplicationByNumber, type ApplicationRow } from './app
 import { nextApplicationNumber } from './applicationNumbers';
 import type { ApplicationStarter } from './ApplicationStarter';
 import { ApplicationStatus } from './ApplicationStatus';
-import { resolveStartVariables } from './resolveStartVariables';
 import { applicationContext } from './applicationContext';
 import { agencyApplications, slaFilters } from './agencyApplications';
 import {
@@ -87,15 +86,6 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
           service.startForm,
           body.data,
           lang,
-        );
-        // What only the server knows (a co-signer's account, the chosen call), kept with the data.
-        Object.assign(
-          data,
-          await resolveStartVariables(deps.db, service.sheet, data, {
-            applicant: principal,
-            language: lang,
-            now: now(),
-          }),
         );
         const row = await deps.db.transaction(async (tx) => {
           const number = await nextApplicationNumber(tx, service.sheet.agency, now());
