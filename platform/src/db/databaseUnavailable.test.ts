@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScratchPostgres } from '../testing';
 import type { Database } from './Database';
+import { asDatabaseUnavailable } from './databaseUnavailable';
 import { openPostgres } from './openPostgres';
 
 // Faults only a server has: its connections dropped, the database switched to read-only.
@@ -73,5 +74,26 @@ describe('PostgreSQL unavailable', () => {
       message: expect.stringContaining('read-only') as unknown,
     });
     await admin(`alter database ${name} reset default_transaction_read_only`);
+  });
+});
+
+describe('asDatabaseUnavailable', () => {
+  it('should tell a full disk from a lost connection, with what to do', () => {
+    // given: what node-postgres raises when a table cannot grow (see chaos/diskFull.test.ts)
+    const diskFull = Object.assign(
+      new Error('could not extend file "base/16384/16385": No space left on device'),
+      { code: '53100' },
+    );
+
+    // when
+    const mapped = asDatabaseUnavailable(diskFull);
+
+    // then
+    expect(mapped).toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+      retryable: true,
+      cause: diskFull,
+      message: expect.stringMatching(/disk is full.*nothing was saved.*free space/i) as unknown,
+    });
   });
 });

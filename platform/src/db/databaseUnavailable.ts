@@ -4,7 +4,8 @@ import { sqlState } from './Database';
 
 // SQLSTATEs after which the same request can succeed later, on this or another connection.
 const readOnly = new Set(['25006']); // read_only_sql_transaction
-const lost = new Set(['57P01', '57P02', '57P03', '53100', '53200', '53300']); // shutdown, disk full, out of memory, too many connections
+const diskFull = '53100'; // disk_full: a table, index or temporary file could not grow
+const lost = new Set(['57P01', '57P02', '57P03', '53200', '53300']); // shutdown, out of memory, too many connections
 const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
 /**
@@ -18,6 +19,14 @@ export function asDatabaseUnavailable(error: unknown): unknown {
     return new BalcaoError(
       PlatformErrorCode.DatabaseUnavailable,
       'The database accepts no changes right now (it is read-only, e.g. for maintenance or a full disk); nothing was saved. Try again later.',
+      { cause: error, retryable: true },
+    );
+  }
+  // Waiting alone does not help here: someone must free space, so the message says so.
+  if (state === diskFull) {
+    return new BalcaoError(
+      PlatformErrorCode.DatabaseUnavailable,
+      "The database's disk is full; nothing was saved. Try again later — an administrator must free space on the database server first.",
       { cause: error, retryable: true },
     );
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryResult, Transaction } from './Database';
+import { asDatabaseUnavailable } from './databaseUnavailable';
 import { lockDataDir } from './dataDirLock';
 
 const INT8 = 20;
@@ -25,16 +26,26 @@ export async function openPglite(options: {
     unlock();
     throw error;
   });
+  // A full DATA_DIR fails the statements that must grow a file and PGlite lives on (see
+  // chaos/diskFull.test.ts): such errors are answered as PostgreSQL's are, as retryable.
   const queryable = (target: PGlite | PgliteTransaction): Queryable => ({
     async query<R extends object>(
       text: string,
       params?: readonly unknown[],
     ): Promise<QueryResult<R>> {
-      const result = await target.query<R>(text, params ? [...params] : undefined);
-      return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
+      try {
+        const result = await target.query<R>(text, params ? [...params] : undefined);
+        return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
+      } catch (error) {
+        throw asDatabaseUnavailable(error);
+      }
     },
     async exec(text: string) {
-      await target.exec(text);
+      try {
+        await target.exec(text);
+      } catch (error) {
+        throw asDatabaseUnavailable(error);
+      }
     },
   });
   const root = queryable(pg);
@@ -44,19 +55,23 @@ export async function openPglite(options: {
     // A single session never meets serialization failures, so retryOnConflict has nothing to do.
     // In-process, a statement costs no round trip: the last one simply runs before COMMIT.
     transaction: (work) =>
-      pg.transaction(async (inner) => {
-        let last: { text: string; params: readonly unknown[] | undefined } | undefined;
-        const tx: Transaction = {
-          ...queryable(inner),
-          commitWith(text, params) {
-            if (last) throw new Error('commitWith: a transaction has only one last statement');
-            last = { text, params };
-          },
-        };
-        const result = await work(tx);
-        if (last) await tx.query(last.text, last.params);
-        return result;
-      }),
+      pg
+        .transaction(async (inner) => {
+          let last: { text: string; params: readonly unknown[] | undefined } | undefined;
+          const tx: Transaction = {
+            ...queryable(inner),
+            commitWith(text, params) {
+              if (last) throw new Error('commitWith: a transaction has only one last statement');
+              last = { text, params };
+            },
+          };
+          const result = await work(tx);
+          if (last) await tx.query(last.text, last.params);
+          return result;
+        })
+        .catch((error: unknown) => {
+          throw asDatabaseUnavailable(error);
+        }),
     async listen(channel, onNotify) {
       const unsubscribe = await pg.listen(channel, onNotify);
       return async () => unsubscribe();
