@@ -10,5 +10,7 @@ export {
   ServiceAudience,
   ServiceChannel,
   ServiceStart,
+  type OpenCall,
+  type OpenCalls,
   type ServiceSheet,
 } from './catalogue/ServiceSheet';

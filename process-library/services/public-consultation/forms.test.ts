@@ -15,7 +15,11 @@ describe('P9 forms', () => {
   it('should accept an individual opinion and ask an association for its name', async () => {
     // given
     const opinion = form('public-consultation-opinion');
-    const base = { stance: 'mixed', opinion: 'Mais passadeiras junto das escolas.' };
+    const base = {
+      consultationRef: 'CONS-2027-DSAT-01',
+      stance: 'mixed',
+      opinion: 'Mais passadeiras junto das escolas.',
+    };
 
     // when
     const individual = await validateSubmission(opinion, {
@@ -36,18 +40,23 @@ describe('P9 forms', () => {
     ]);
   });
 
-  it('should refuse an opinion that is too short or has an unknown stance', async () => {
+  it('should refuse an opinion that is too short, has an unknown stance or no listed consultation', async () => {
     // when
     const result = await validateSubmission(
       form('public-consultation-opinion'),
-      { participantType: 'individual', stance: 'maybe', opinion: 'No.' },
+      {
+        consultationRef: 'CONS-1999-OLD',
+        participantType: 'individual',
+        stance: 'maybe',
+        opinion: 'No.',
+      },
       { language: 'zh-Hant' },
     );
 
     // then
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['stance', 'opinion']));
+    expect(paths).toEqual(expect.arrayContaining(['consultationRef', 'stance', 'opinion']));
   });
 
   it('should ask the moderator for a topic when counting and a reason when setting aside', async () => {

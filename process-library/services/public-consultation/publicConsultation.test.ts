@@ -27,6 +27,7 @@ function opinion(caseRef: string, applicantAccount: string) {
     applicantAccount,
     applicantPhone: '+85366123465',
     language: 'pt',
+    consultationRef: consultation.ref,
     consultation,
     participantType: 'individual',
     stance: 'support',
@@ -64,7 +65,7 @@ describe('P9 public consultation participation', { timeout: 120_000 }, () => {
         timeToLive: 0,
         messageId: `${consultation.ref}:report:${caseRef}`,
         variables: {
-          report: { url: 'https://www.dsat.gov.mo/cons-2026-01.pdf', opinionsCounted: 2 },
+          report: { url: 'https://www.dsat.gov.mo/cons-2026-01.pdf', applicationsCounted: 2 },
         },
       });
 
@@ -86,7 +87,10 @@ describe('P9 public consultation participation', { timeout: 120_000 }, () => {
     const report = h.notices.notices.find(
       (n) => n.caseRef === 'CONS-OP-0002' && n.template === 'consultation-report@1',
     );
-    expect(report).toMatchObject({ senderAgency: 'DSAT' });
+    expect(report).toMatchObject({
+      senderAgency: 'DSAT',
+      personalisation: expect.objectContaining({ opinionsCounted: 2 }),
+    });
     expect((await h.t.finalVariables(first)).classifiedStance).toBe('support');
   });
 

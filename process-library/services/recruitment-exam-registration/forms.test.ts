@@ -24,6 +24,7 @@ describe('P8 forms', () => {
     // given
     const application = form('recruitment-exam-registration-application');
     const base = {
+      examRef: 'SAFP-2027-TS-01',
       idNumber: '1234567(8)',
       fullNamePortuguese: 'CHAN TAI MAN',
       education: 'bachelor',
@@ -46,11 +47,16 @@ describe('P8 forms', () => {
     ]);
   });
 
-  it('should refuse an application without certificates, declaration or a known qualification', async () => {
+  it('should refuse an application without certificates, declaration, a known qualification or a listed exam', async () => {
     // when
     const result = await validateSubmission(
       form('recruitment-exam-registration-application'),
-      { idNumber: '1234567(8)', fullNamePortuguese: 'CHAN TAI MAN', education: 'phd-in-fun' },
+      {
+        examRef: 'SAFP-1999-OLD',
+        idNumber: '1234567(8)',
+        fullNamePortuguese: 'CHAN TAI MAN',
+        education: 'phd-in-fun',
+      },
       { language: 'pt' },
     );
 
@@ -58,7 +64,7 @@ describe('P8 forms', () => {
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.errors.map((e) => e.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['education', 'qualificationDocuments', 'declaration']),
+      expect.arrayContaining(['examRef', 'education', 'qualificationDocuments', 'declaration']),
     );
   });
 

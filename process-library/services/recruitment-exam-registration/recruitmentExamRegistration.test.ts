@@ -18,7 +18,8 @@ afterAll(async () => {
 const exam = {
   ref: 'SAFP-2026-TS-01',
   title: 'Técnico superior',
-  applicationClosesAt: '2026-01-15T18:00:00+08:00',
+  closesAt: '2026-01-15T18:00:00+08:00',
+  organiser: 'SAFP',
   examDate: '2026-02-07',
 };
 
@@ -28,6 +29,7 @@ function application(caseRef: string, extra: Record<string, unknown> = {}) {
     applicantAccount: 'citizen-P0001',
     applicantPhone: phone,
     language: 'zh-Hant',
+    examRef: exam.ref,
     exam,
     idNumber: '1234567(8)',
     fullNameChinese: '陳大文',

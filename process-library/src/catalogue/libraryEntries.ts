@@ -2,6 +2,7 @@ import { BalcaoError } from '@balcao/platform';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkServiceSheet } from './checkServiceSheet';
 import { serviceSheetSchema, type ServiceSheet } from './ServiceSheet';
 
 /** A deployable file: `name` is unique across the library (`services/<folder>/process.bpmn`). */
@@ -71,16 +72,28 @@ function readEntry(
         });
   const entry: LibraryEntry = { kind, folder, resources };
   if (kind === LibraryEntryKind.Service)
-    entry.service = readServiceSheet(join(path, 'service.json'));
+    entry.service = readServiceSheet(join(path, 'service.json'), resources);
   return entry;
 }
 
-function readServiceSheet(file: string): ServiceSheet {
+function readServiceSheet(file: string, resources: LibraryResource[]): ServiceSheet {
   const parsed = serviceSheetSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
+  const problems = parsed.success
+    ? checkServiceSheet(
+        parsed.data,
+        startFormOf(parsed.data, resources),
+        resources[0]?.content.toString('utf8') ?? '',
+      )
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (!parsed.success || problems.length > 0)
     throw BalcaoError.nonRetryable(
       'LIBRARY_SERVICE_SHEET_INVALID',
-      `The service sheet ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix the file and restart.`,
+      `The service sheet ${file} is invalid: ${problems.join('; ')}. Fix the file and restart.`,
     );
   return parsed.data;
+}
+
+function startFormOf(sheet: ServiceSheet, resources: LibraryResource[]) {
+  const form = resources.find((r) => r.name.endsWith(`/forms/${sheet.startFormId}.form.json`));
+  return form ? (JSON.parse(form.content.toString('utf8')) as object) : undefined;
 }

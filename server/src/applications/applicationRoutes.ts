@@ -17,8 +17,8 @@ import { documentsOf, findApplicationByNumber, type ApplicationRow } from './app
 import { nextApplicationNumber } from './applicationNumbers';
 import type { ApplicationStarter } from './ApplicationStarter';
 import { ApplicationStatus } from './ApplicationStatus';
+import { resolveStartVariables } from './resolveStartVariables';
 import { applicationContext } from './applicationContext';
-import { agencyApplications, slaFilters } from './agencyApplications';
 import {
   applicationDetailSchema,
   applicationSummarySchema,
@@ -86,6 +86,15 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
           service.startForm,
           body.data,
           lang,
+        );
+        // What only the server knows (a co-signer's account, the chosen call), kept with the data.
+        Object.assign(
+          data,
+          await resolveStartVariables(deps.db, service.sheet, data, {
+            applicant: principal,
+            language: lang,
+            now: now(),
+          }),
         );
         const row = await deps.db.transaction(async (tx) => {
           const number = await nextApplicationNumber(tx, service.sheet.agency, now());
@@ -181,20 +190,24 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       auth: 'required',
       roles: [Role.Supervisor, Role.Admin],
       audit: 'personal-data',
-      query: pageQuerySchema.extend({ sla: z.enum(slaFilters).optional() }),
+      query: pageQuerySchema.extend({
+        sla: z.enum(['on-track', 'warning', 'breached', 'paused']).optional(),
+      }),
       response: pagedSchema(applicationSummarySchema),
       async handle({ tx, principal, query }) {
-        const { rows, total } = await agencyApplications(tx, {
-          agency: principal.role === Role.Admin ? null : (principal.agency ?? ''),
-          sla: query.sla,
-          now: now(),
-          holidays: deps.holidays,
-          ...pageWindow(query),
-        });
-        // Presented (timeline, owed tasks) for this page only.
-        const items = [];
-        for (const row of rows) items.push(presentSummary(row, await context(tx, row)));
-        return paged(items, query, total);
+        const { rows } = await tx.query<ApplicationRow>(
+          `select * from application where closed_at is null and ($1::text is null or agency = $1)
+            order by submitted_at`,
+          [principal.role === Role.Admin ? null : principal.agency],
+        );
+        const rank = { breached: 0, warning: 1, paused: 2, 'on-track': 3, closed: 4 };
+        const all = [];
+        for (const row of rows) all.push(presentSummary(row, await context(tx, row)));
+        const chosen = all
+          .filter((a) => !query.sla || a.sla.state === query.sla)
+          .sort((a, b) => rank[a.sla.state] - rank[b.sla.state]);
+        const { limit, offset } = pageWindow(query);
+        return paged(chosen.slice(offset, offset + limit), query, chosen.length);
       },
     }),
     defineRoute({

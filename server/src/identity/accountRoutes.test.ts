@@ -111,10 +111,12 @@ describe('two-factor, password reset and API tokens', () => {
     expect(rows.map((r) => r.login)).toEqual([
       'admin',
       'analyst',
+      'chan-ka-ian',
       'citizen',
       'dsaj-clerk',
       'dsf-clerk',
       'dsi-clerk',
+      'ho-wai',
       'safp-clerk',
       'supervisor',
     ]);

@@ -13,10 +13,30 @@ export const demoAccounts: readonly NewAccount[] = [
     personDocument: '1234567(8)',
     password: 'demo-citizen',
   },
-  clerk('dsi-clerk', 'DSI', 'dsi-crc-clerks'),
-  clerk('dsf-clerk', 'DSF', 'dsf-clerks'),
-  clerk('dsaj-clerk', 'DSAJ', 'dsaj-registry-clerks'),
-  clerk('safp-clerk', 'SAFP', 'safp-translators'),
+  // Two single people (agencies demo persons P0008 and P0006): one applies to marry, the
+  // other co-signs in the portal.
+  {
+    login: 'ho-wai',
+    displayName: '何偉 HO WAI',
+    role: 'citizen',
+    personDocument: '7000000(1)',
+    password: 'demo-citizen',
+  },
+  {
+    login: 'chan-ka-ian',
+    displayName: '陳嘉欣 CHAN KA IAN',
+    role: 'citizen',
+    personDocument: '1357246(8)',
+    password: 'demo-citizen',
+  },
+  clerk('dsi-clerk', 'DSI', ['dsi-crc-clerks']),
+  clerk('dsf-clerk', 'DSF', ['dsf-clerks', 'dsf-clearance-clerks']),
+  clerk('dsaj-clerk', 'DSAJ', ['dsaj-registry-clerks', 'dsaj-marriage-clerks', 'dsaj-registrars']),
+  clerk('safp-clerk', 'SAFP', [
+    'safp-translators',
+    'safp-recruitment-clerks',
+    'consultation-moderators',
+  ]),
   {
     login: 'analyst',
     displayName: 'DSI analyst',
@@ -49,13 +69,13 @@ export function demoAccountLines(): string[] {
   );
 }
 
-function clerk(login: string, agency: string, group: string): NewAccount {
+function clerk(login: string, agency: string, groups: string[]): NewAccount {
   return {
     login,
-    displayName: `${agency} clerk (${group})`,
+    displayName: `${agency} clerk (${groups[0] ?? ''})`,
     role: 'clerk',
     agency,
-    groups: [group],
+    groups,
     password: 'demo-clerk',
   };
 }
