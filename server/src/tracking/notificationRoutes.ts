@@ -76,7 +76,8 @@ export function notificationRoutes(): ApiRoute[] {
       tag: 'notifications',
       auth: 'required',
       params: z.object({ id: z.uuid() }),
-      async handle({ tx, principal, params }) {
+      async handle({ tx, principal, params, auditTarget }) {
+        auditTarget(`notification:${params.id}`);
         const { rows } = await tx.query(
           `update notification set read_at = coalesce(read_at, now())
             where id = $1 and account_login = $2 returning id`,
