@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBalcao, type TestBalcao } from '../../test/balcaoHarness';
 import type { SignedIn } from '../../test/apiHarness';
+import { createAccount } from '../identity/accounts';
 
 const visa = (options: { id?: string; agency?: string; broken?: boolean; label?: string } = {}) => {
   const id = options.id ?? 'dsi-visa-extension';
@@ -201,6 +202,44 @@ describe('modeling API', { timeout: 120_000 }, () => {
     expect(wrongId.status).toBe(422);
     expect(removed.status).toBe(204);
     expect((await analyst.call('/api/modeling/drafts/process/dsi-draft-only')).status).toBe(404);
+  });
+
+  it("should list only the analyst's agency's drafts, and every draft to an admin", async () => {
+    // given a draft of DSI and one of DSF, each saved by an analyst of its agency
+    await createAccount(node.balcao.db, {
+      login: 'dsf-analyst',
+      displayName: 'DSF analyst',
+      role: 'analyst',
+      agency: 'DSF',
+      password: 'dsf-analyst-pw',
+    });
+    const dsfAnalyst = await node.signIn('dsf-analyst', 'dsf-analyst-pw');
+    const save = (who: SignedIn, id: string, agency?: string) =>
+      who.call(`/api/modeling/drafts/process/${id}`, {
+        method: 'PUT',
+        body: { name: id, content: visa({ id, ...(agency ? { agency } : {}) }) },
+      });
+    expect((await save(analyst, 'dsi-listed-draft')).status).toBe(200);
+    expect((await save(dsfAnalyst, 'dsf-listed-draft', 'DSF')).status).toBe(200);
+    const listed = async (who: SignedIn) => {
+      const res = await who.call('/api/modeling/drafts');
+      expect(res.status).toBe(200);
+      const { items } = (await res.json()) as { items: { id: string; agency: string }[] };
+      return items.filter((d) => d.id.endsWith('-listed-draft'));
+    };
+
+    // when
+    const byDsi = await listed(analyst);
+    const byDsf = await listed(dsfAnalyst);
+    const byAdmin = await listed(await node.signIn('admin'));
+    const byClerk = await (await node.signIn('dsi-clerk')).call('/api/modeling/drafts');
+
+    // then
+    expect(byDsi).toEqual([expect.objectContaining({ id: 'dsi-listed-draft', agency: 'DSI' })]);
+    expect(byDsf).toEqual([expect.objectContaining({ id: 'dsf-listed-draft', agency: 'DSF' })]);
+    expect(byAdmin.map((d) => d.id).sort()).toEqual(['dsf-listed-draft', 'dsi-listed-draft']);
+    expect(byDsi[0]).not.toHaveProperty('content');
+    expect(byClerk.status).toBe(403);
   });
 
   it("should serve the connectors' element templates", async () => {
