@@ -1,13 +1,25 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/apiHarness';
+import { webApps } from '../http/webApps';
 
-describe('OpenAPI, metrics, request ids and CORS', () => {
+describe('OpenAPI, metrics, request ids, security headers and CORS', () => {
   let api: TestApi;
+  let portal: string;
   beforeAll(async () => {
-    api = await startTestApi({ requestsPerMinute: 30 });
+    // given a built portal served beside the API, as `npm start` does
+    portal = await mkdtemp(path.join(os.tmpdir(), 'balcao-portal-'));
+    await writeFile(path.join(portal, 'index.html'), '<!doctype html><title>portal</title>');
+    api = await startTestApi({
+      requestsPerMinute: 30,
+      routers: () => [webApps([{ mount: '/', dir: portal }])],
+    });
   });
   afterAll(async () => {
     await api.close();
+    await rm(portal, { recursive: true, force: true });
   });
 
   it('should serve an OpenAPI 3.1 document built from the request schemas', async () => {
@@ -56,6 +68,25 @@ describe('OpenAPI, metrics, request ids and CORS', () => {
     // then
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it("should send helmet's security headers on API answers and web pages", async () => {
+    // when
+    const apiAnswer = await fetch(`${api.url}/api/me`);
+    const page = await fetch(`${api.url}/applications`, { headers: { accept: 'text/html' } });
+
+    // then
+    expect(await page.text()).toContain('<title>portal</title>');
+    for (const res of [apiAnswer, page]) {
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
   });
 
   it('should answer 429 with Retry-After once an address exceeds the API rate', async () => {
