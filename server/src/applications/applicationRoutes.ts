@@ -19,6 +19,7 @@ import type { ApplicationStarter } from './ApplicationStarter';
 import { ApplicationStatus } from './ApplicationStatus';
 import { resolveStartVariables } from './resolveStartVariables';
 import { applicationContext } from './applicationContext';
+import { agencyApplications, slaFilters } from './agencyApplications';
 import {
   applicationDetailSchema,
   applicationSummarySchema,
@@ -190,24 +191,20 @@ export function applicationRoutes(deps: ApplicationRouteDeps): ApiRoute[] {
       auth: 'required',
       roles: [Role.Supervisor, Role.Admin],
       audit: 'personal-data',
-      query: pageQuerySchema.extend({
-        sla: z.enum(['on-track', 'warning', 'breached', 'paused']).optional(),
-      }),
+      query: pageQuerySchema.extend({ sla: z.enum(slaFilters).optional() }),
       response: pagedSchema(applicationSummarySchema),
       async handle({ tx, principal, query }) {
-        const { rows } = await tx.query<ApplicationRow>(
-          `select * from application where closed_at is null and ($1::text is null or agency = $1)
-            order by submitted_at`,
-          [principal.role === Role.Admin ? null : principal.agency],
-        );
-        const rank = { breached: 0, warning: 1, paused: 2, 'on-track': 3, closed: 4 };
-        const all = [];
-        for (const row of rows) all.push(presentSummary(row, await context(tx, row)));
-        const chosen = all
-          .filter((a) => !query.sla || a.sla.state === query.sla)
-          .sort((a, b) => rank[a.sla.state] - rank[b.sla.state]);
-        const { limit, offset } = pageWindow(query);
-        return paged(chosen.slice(offset, offset + limit), query, chosen.length);
+        const { rows, total } = await agencyApplications(tx, {
+          agency: principal.role === Role.Admin ? null : (principal.agency ?? ''),
+          sla: query.sla,
+          now: now(),
+          holidays: deps.holidays,
+          ...pageWindow(query),
+        });
+        // Presented (timeline, owed tasks) for this page only.
+        const items = [];
+        for (const row of rows) items.push(presentSummary(row, await context(tx, row)));
+        return paged(items, query, total);
       },
     }),
     defineRoute({
