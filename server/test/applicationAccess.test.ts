@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, el } from '@balcao/engine/testing';
+import { verifyAuditChain } from '../src/audit/verifyAuditChain';
 import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
@@ -237,6 +238,17 @@ describe('applications, drafts and inbox: routes and authorization', { timeout: 
     });
     expect(first.status).toBe(200);
     expect(((await first.json()) as { status: string }).status).toBe('withdrawn');
+    // the withdrawal is audited under the citizen, linked to the row before it in the chain
+    const { rows } = await t.balcao.db.query<{ login: string; outcome: string; linked: boolean }>(
+      `select a.login, l.details->>'outcome' as outcome,
+              l.prev_hash = (select p.hash from audit_log p where p.seq < l.seq
+                              order by p.seq desc limit 1) as linked
+         from audit_log l join account a on a.id = l.actor
+        where l.action = 'POST /api/applications/:number/withdraw' and l.target = $1`,
+      [`application:${number}`],
+    );
+    expect(rows).toEqual([{ login: 'citizen', outcome: 'ok', linked: true }]);
+    expect(await verifyAuditChain(t.balcao.db)).toMatchObject({ ok: true });
     const again = await citizen.call(`/api/applications/${number}/withdraw`, {
       method: 'POST',
       body: {},
