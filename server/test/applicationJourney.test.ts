@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
 import { eventually } from './eventually';
@@ -7,7 +8,7 @@ import { eventually } from './eventually';
 // The one-stop journey as `npm start` runs it: a citizen applies for a criminal record
 // certificate, the connectors check the civil registry and ask for payment, the citizen pays
 // on the payment page, a DSI clerk sees the task arrive live, claims and approves it, and the
-// citizen follows every milestone live and downloads the issued certificate.
+// citizen follows every milestone live and downloads the issued certificate (no one else can).
 
 interface Summary {
   number: string;
@@ -173,6 +174,16 @@ describe(
       const pdf = await citizen.call(finished.documents[0]?.downloadUrl ?? '');
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      await createAccount(t.balcao.db, {
+        login: 'other-citizen',
+        displayName: 'Other',
+        role: 'citizen',
+        password: 'other-citizen-pw',
+      });
+      const other = await t.signIn('other-citizen', 'other-citizen-pw');
+      const theirs = await other.call(finished.documents[0]?.downloadUrl ?? '');
+      expect(theirs.status).toBe(404);
+      expect(theirs.headers.get('content-type')).not.toContain('pdf');
       expect(seen.citizen).toContain('application.updated');
       expect(seen.clerk).toContain('task.removed');
       const notices = (await (await citizen.call('/api/notifications')).json()) as {
