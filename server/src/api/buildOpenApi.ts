@@ -68,11 +68,29 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   const json = jsonSchema(schema, 'input') as {
     properties?: Record<string, unknown>;
     required?: string[];
+    additionalProperties?: { title?: string; description?: string } & Record<string, unknown>;
   };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+  const named = Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
     schema: property,
   }));
+  // Parameters of free names (a catch-all titled after them, e.g. the inbox's `var.{name}`):
+  // OpenAPI 3.1 describes them as one exploded form object.
+  const free = json.additionalProperties;
+  if (typeof free !== 'object' || !free.title) return named;
+  const { title, description, ...value } = free;
+  return [
+    ...named,
+    {
+      name: title,
+      in: where,
+      required: false,
+      ...(description ? { description } : {}),
+      style: 'form',
+      explode: true,
+      schema: { type: 'object', additionalProperties: value },
+    },
+  ];
 }

@@ -74,4 +74,27 @@ describe('inbox search', () => {
     expect(first.items).toHaveLength(20);
     expect(later).toMatchObject({ total: countBeyondPage + 80, totalCapped: true });
   });
+
+  it('should find the tasks whose variables hold every value asked for', async () => {
+    // given three tasks of the clerk's group with different variables
+    await db.query(
+      `insert into inbox_task (task_key, kind, process_id, process_instance_key, element_id, name,
+          candidate_groups, candidate_users, headers, state, created_at, variables)
+       select g::text, 'job', 'p', g::text, 'check', 'Check', array['dsi-crc-clerks'], '{}',
+              '{}'::jsonb, 'open', now(), v::jsonb
+         from unnest(array[1, 2, 3],
+                     array['{"caseRef":"A","fee":50}', '{"caseRef":"B","fee":"50"}', '{}']) as t(g, v)`,
+    );
+
+    // when
+    const keys = async (variables: Record<string, string | number | boolean>) =>
+      (await searchInbox(db, clerk, { ...firstPage, variables })).items.map((t) => t.task_key);
+
+    // then
+    expect(await keys({ fee: 50 })).toEqual(['1']);
+    expect(await keys({ fee: '50' })).toEqual(['2']);
+    expect(await keys({ caseRef: 'A', fee: 50 })).toEqual(['1']);
+    expect(await keys({ caseRef: 'A', fee: '50' })).toEqual([]);
+    expect(await keys({})).toEqual(['1', '2', '3']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Queryable } from '@balcao/platform';
 import type { Principal } from '../identity/Principal';
+import type { FilterableValue } from '../tracking/filterableVariables';
 import type { InboxTaskRow } from '../tracking/TaskSync';
 
 export interface InboxFilter {
@@ -10,6 +11,8 @@ export interface InboxFilter {
   applicationNumber?: string | undefined;
   dueBefore?: string | undefined;
   priorityMin?: number | undefined;
+  /** Tasks whose variables (as they entered the inbox) hold all these values. */
+  variables?: Record<string, FilterableValue> | undefined;
   sort: 'createdAt' | 'dueAt' | 'priority';
   order: 'asc' | 'desc';
   limit: number;
@@ -52,6 +55,9 @@ export async function searchInbox(
     where.push(`application_number = ${param(filter.applicationNumber)}`);
   if (filter.dueBefore) where.push(`due_at < ${param(filter.dueBefore)}`);
   if (filter.priorityMin !== undefined) where.push(`priority >= ${param(filter.priorityMin)}`);
+  // Containment, so the GIN index on variables answers it.
+  if (filter.variables && Object.keys(filter.variables).length > 0)
+    where.push(`variables @> ${param(JSON.stringify(filter.variables))}::jsonb`);
   const clause = where.join(' and ');
   // Counting a large inbox exactly scans every visible task on each page (a group with 100,000
   // open tasks: tens of ms of CPU per request); past a thousand beyond the page, "at least".

@@ -1,5 +1,6 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import type { Database, Logger } from '@balcao/platform';
+import { filterableVariables } from './filterableVariables';
 import type { InboxTaskRow, TaskSync } from './TaskSync';
 import type { Tracker } from './Tracker';
 
@@ -56,8 +57,8 @@ async function intake(
   const { rows } = await deps.db.query<InboxTaskRow & { inserted: boolean }>(
     `insert into inbox_task (task_key, kind, process_id, process_instance_key, element_id, name,
         application_id, application_number, agency, candidate_groups, candidate_users, assignee,
-        form_key, form_id, headers, priority, state, created_at, due_at)
-     values ($1, 'job', $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, null, $12, 50, 'open', now(), $13)
+        form_key, form_id, headers, priority, state, created_at, due_at, variables)
+     values ($1, 'job', $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, null, $12, 50, 'open', now(), $13, $14)
      on conflict (task_key) do nothing
      returning *, true as inserted`,
     [
@@ -74,6 +75,8 @@ async function intake(
       h['io.camunda.zeebe:formKey'] ?? null,
       JSON.stringify(h),
       h['io.camunda.zeebe:dueDate'] ? new Date(h['io.camunda.zeebe:dueDate']) : null,
+      // The activated job carries every variable the task sees: the inbox filters on these.
+      JSON.stringify(filterableVariables(Object.entries(job.variables))),
     ],
   );
   const row = rows[0];

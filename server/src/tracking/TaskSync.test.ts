@@ -57,4 +57,49 @@ describe('TaskSync', () => {
     // then
     expect(asked).toEqual([['t1', 't2'], ['t3', 't4'], ['t5'], ['t1', 't2']]);
   });
+
+  it("should keep a new task's top-level strings, numbers and booleans for the inbox to filter on", async () => {
+    // given an engine with one new user task and the variables it sees
+    const task = {
+      userTaskKey: '2251799813685300',
+      state: 'CREATED',
+      elementId: 'review',
+      processDefinitionId: 'p',
+      processInstanceKey: '2251799813685299',
+      candidateGroups: ['dsi-crc-clerks'],
+      creationDate: '2026-11-01T10:00:00.000Z',
+    };
+    const seen = [
+      { name: 'caseRef', value: '"REF-1"', isTruncated: false },
+      { name: 'fee', value: '50', isTruncated: false },
+      { name: 'urgent', value: 'true', isTruncated: false },
+      { name: 'applicant', value: '{"name":"Ana"}', isTruncated: false },
+      { name: 'notes', value: '"long tex', isTruncated: true },
+      { name: 'nothing', value: 'null', isTruncated: false },
+    ];
+    const rest = {
+      searchUserTasks: async (request: { filter: { creationDate?: unknown } }) => ({
+        items: request.filter.creationDate ? [task] : [],
+      }),
+      searchUserTaskVariables: async () => ({ items: seen }),
+      searchProcessInstances: async () => ({ items: [] }),
+    };
+    const sync = new TaskSync({
+      db,
+      camunda: { getCamundaRestClient: () => rest } as unknown as Camunda8,
+      live: { publish: () => undefined } as unknown as LiveHub,
+      tracker: { applicationOfCase: async () => undefined } as unknown as Tracker,
+      log: createLogger({ level: 'silent' }),
+    });
+
+    // when
+    await sync.syncOnce();
+
+    // then
+    const { rows } = await db.query<{ variables: unknown }>(
+      'select variables from inbox_task where task_key = $1',
+      [task.userTaskKey],
+    );
+    expect(rows[0]?.variables).toEqual({ caseRef: 'REF-1', fee: 50, urgent: true });
+  });
 });

@@ -3,6 +3,7 @@ import type { Database, Logger } from '@balcao/platform';
 import type { ApplicationRow } from '../applications/applicationQueries';
 import type { LiveHub } from '../live/attachLiveHub';
 import { liveRooms } from '../live/liveRooms';
+import { filterableVariables, type FilterableValue } from './filterableVariables';
 import type { Tracker } from './Tracker';
 
 /** Camunda 8.8's UserTask as the REST API returns it (the fields the inbox keeps). */
@@ -40,6 +41,8 @@ export interface InboxTaskRow {
   form_key: string | null;
   form_id: string | null;
   headers: Record<string, string>;
+  /** Top-level scalar variables as the task saw them on entering the inbox (filterableVariables). */
+  variables: Record<string, FilterableValue>;
   priority: number;
   state: string;
   created_at: Date;
@@ -228,9 +231,11 @@ export class TaskSync {
     const before = known.rows[0];
     const state = task.state === 'CREATED' ? 'open' : task.state.toLowerCase();
     if (before && before.state === state && before.assignee === (task.assignee ?? null)) return;
+    // Read once, when the task is first seen: the inbox filters on this snapshot.
+    const variables = before ? before.variables : await this.variablesOf(task);
     const app = before?.application_id
       ? await this.applicationById(before.application_id)
-      : await this.applicationOfTask(task);
+      : await this.applicationOfTask(task, variables);
     const headers = task.customHeaders ?? {};
     const createdAt = task.creationDate ? new Date(task.creationDate) : new Date();
     const completedAt =
@@ -238,8 +243,8 @@ export class TaskSync {
     const { rows } = await this.deps.db.query<InboxTaskRow>(
       `insert into inbox_task (task_key, kind, process_id, process_instance_key, element_id, name,
           application_id, application_number, agency, candidate_groups, candidate_users, assignee,
-          form_key, form_id, headers, priority, state, created_at, due_at, completed_at)
-       values ($1, 'camunda', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+          form_key, form_id, headers, priority, state, created_at, due_at, completed_at, variables)
+       values ($1, 'camunda', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        on conflict (task_key) do update set assignee = excluded.assignee, state = excluded.state,
           completed_at = excluded.completed_at
        returning *`,
@@ -263,6 +268,7 @@ export class TaskSync {
         createdAt,
         task.dueDate ? new Date(task.dueDate) : null,
         completedAt,
+        JSON.stringify(variables),
       ],
     );
     const row = rows[0] as InboxTaskRow;
@@ -303,19 +309,36 @@ export class TaskSync {
   }
 
   /** The application a task belongs to: the `caseRef` every library process carries. */
-  private async applicationOfTask(task: EngineUserTask): Promise<ApplicationRow | undefined> {
+  private async applicationOfTask(
+    task: EngineUserTask,
+    variables: Record<string, FilterableValue>,
+  ): Promise<ApplicationRow | undefined> {
     const direct = await this.deps.db.query<ApplicationRow>(
       'select * from application where instance_key = $1',
       [String(task.processInstanceKey)],
     );
     if (direct.rows[0]) return direct.rows[0];
-    const vars = (await this.rest().searchUserTaskVariables({
-      userTaskKey: task.userTaskKey,
-      filter: { name: 'caseRef' },
-    })) as unknown as { items: { name: string; value: string }[] };
-    const raw = vars.items.find((v) => v.name === 'caseRef')?.value;
-    if (!raw) return undefined;
-    return this.deps.tracker.applicationOfCase(this.deps.db, parseJson(raw));
+    if (variables.caseRef === undefined) return undefined;
+    return this.deps.tracker.applicationOfCase(this.deps.db, variables.caseRef);
+  }
+
+  /**
+   * The variables the task sees (its scopes up to the process instance), through
+   * `POST /v2/user-tasks/{key}/variables/search`; truncated (long) values are left out.
+   */
+  private async variablesOf(task: EngineUserTask): Promise<Record<string, FilterableValue>> {
+    const seen: [string, unknown][] = [];
+    for (let from = 0; ; from += PAGE) {
+      const page = (await this.rest().searchUserTaskVariables({
+        userTaskKey: task.userTaskKey,
+        page: { from, limit: PAGE },
+      })) as unknown as {
+        items: { name: string; value: string; isTruncated?: boolean }[];
+      };
+      for (const v of page.items) if (!v.isTruncated) seen.push([v.name, parseJson(v.value)]);
+      if (page.items.length < PAGE) break;
+    }
+    return filterableVariables(seen);
   }
 }
 

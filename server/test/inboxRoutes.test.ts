@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, el } from '@balcao/engine/testing';
+import type { SignedIn } from './apiHarness';
+import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { eventually } from './eventually';
+
+// The inbox over real HTTP: filters (agency, due date, priority, process variables), sort and
+// pages; giving a task back and commenting on it, with who may; the form of job-based tasks.
+
+interface Task {
+  id: string;
+  kind: string;
+  agency: string | null;
+  assignee: string | null;
+  dueAt: string | null;
+  priority: number;
+}
+interface Page {
+  items: Task[];
+  page: { page: number; pageSize: number; total: number; hasMore: boolean };
+}
+interface FieldErrors {
+  error: { code: string; fields: { path: string; in: string; message: string }[] };
+}
+
+/** A Camunda user task of the DSI clerks' group, its due date and priority from variables. */
+const reviewModel = (processId: string, agency: string) =>
+  bpmn(
+    processId,
+    [
+      el.start('s'),
+      el.user(
+        'review',
+        `<zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /><zeebe:taskSchedule dueDate="=due" /><zeebe:priorityDefinition priority="=priority" /><zeebe:taskHeaders><zeebe:header key="balcao:agency" value="${agency}" /></zeebe:taskHeaders>`,
+      ),
+      el.end('e'),
+    ],
+    [
+      ['s', 'review'],
+      ['review', 'e'],
+    ],
+  );
+
+/** A job-based user task (no zeebe:userTask) whose form is a deployed, linked form. */
+const jobDecisionModel = bpmn(
+  'inbox-job-decision',
+  [
+    el.start('s'),
+    el.user(
+      'decide',
+      '<zeebe:formDefinition formId="inbox-decision" /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" />',
+    ),
+    el.end('e'),
+  ],
+  [
+    ['s', 'decide'],
+    ['decide', 'e'],
+  ],
+);
+
+const decisionForm = JSON.stringify({
+  formId: 'inbox-decision',
+  title: { 'zh-Hant': '決定', pt: 'Decisão', en: 'Decision' },
+  display: 'form',
+  components: [
+    {
+      type: 'radio',
+      key: 'decision',
+      label: 'Decision',
+      input: true,
+      values: [
+        { label: 'Approve', value: 'approve' },
+        { label: 'Reject', value: 'reject' },
+      ],
+      validate: { required: true },
+    },
+    { type: 'textarea', key: 'reason', label: 'Reason', input: true, validate: { maxLength: 20 } },
+  ],
+});
+
+describe('inbox: filters, pages, giving back, comments and forms', { timeout: 180_000 }, () => {
+  let t: TestBalcao;
+  let dsi: SignedIn;
+  let dsf: SignedIn;
+
+  const list = async (who: SignedIn, query: string) => {
+    const res = await who.call(`/api/tasks?${query}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Page;
+  };
+  const start = (
+    bpmnProcessId: string,
+    variables: Record<string, string | number | boolean | { name: string }>,
+  ) => t.camunda.getZeebeGrpcApiClient().createProcessInstance({ bpmnProcessId, variables });
+  const inboxOf = (what: string, who: SignedIn, query: string, count = 1) =>
+    eventually(what, async () => {
+      const page = await list(who, query);
+      return page.items.length >= count ? page.items : undefined;
+    });
+
+  beforeAll(async () => {
+    t = await startTestBalcao();
+    [dsi, dsf] = await Promise.all([t.signIn('dsi-clerk'), t.signIn('dsf-clerk')]);
+    await t.camunda.getZeebeGrpcApiClient().deployResources([
+      { name: 'inbox-dsi.bpmn', process: Buffer.from(reviewModel('inbox-dsi', 'DSI')) },
+      { name: 'inbox-dsf.bpmn', process: Buffer.from(reviewModel('inbox-dsf', 'DSF')) },
+      { name: 'inbox-decision.form', form: Buffer.from(decisionForm) },
+      { name: 'inbox-job-decision.bpmn', process: Buffer.from(jobDecisionModel) },
+    ]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await t?.close();
+  }, 60_000);
+
+  describe('filters, sort and pages', () => {
+    // Three tasks of the DSI clerks' group, told apart by their priorities (10, 90, 60).
+    beforeAll(async () => {
+      await start('inbox-dsi', {
+        batch: 'sort',
+        caseRef: 'REF-A',
+        priority: 10,
+        due: '2030-01-10T00:00:00Z',
+        fee: 50,
+        urgent: true,
+        applicant: { name: 'Ana' },
+      });
+      await start('inbox-dsf', {
+        batch: 'sort',
+        caseRef: 'REF-B',
+        priority: 90,
+        due: '2030-01-03T00:00:00Z',
+        fee: '50',
+      });
+      await start('inbox-dsi', {
+        batch: 'sort',
+        caseRef: 'REF-C',
+        priority: 60,
+        due: '2030-01-20T00:00:00Z',
+        urgent: false,
+      });
+      await inboxOf('the three tasks in the DSI inbox', dsi, 'var.batch=sort', 3);
+    });
+    const priorities = async (query: string) =>
+      (await list(dsi, `var.batch=sort&${query}`)).items.map((task) => task.priority);
+
+    it('should filter by agency, due date and minimum priority', async () => {
+      // when / then
+      const dsfTasks = await list(dsi, 'var.batch=sort&agency=DSF');
+      expect(dsfTasks.items.map((task) => [task.priority, task.agency])).toEqual([[90, 'DSF']]);
+      expect((await priorities('dueBefore=2030-01-15T00:00:00Z&sort=priority')).sort()).toEqual([
+        10, 90,
+      ]);
+      expect(await priorities('priorityMin=60&sort=priority')).toEqual([60, 90]);
+      expect(await priorities('agency=DSI&priorityMin=60')).toEqual([60]);
+    });
+
+    it('should sort by priority and due date either way', async () => {
+      expect(await priorities('sort=priority&order=desc')).toEqual([90, 60, 10]);
+      expect(await priorities('sort=priority&order=asc')).toEqual([10, 60, 90]);
+      expect(await priorities('sort=dueAt&order=asc')).toEqual([90, 10, 60]);
+      expect(await priorities('sort=dueAt&order=desc')).toEqual([60, 10, 90]);
+      expect((await dsi.call('/api/tasks?sort=due')).status).toBe(400);
+    });
+
+    it('should page through the tasks with the total and whether more follow', async () => {
+      // when
+      const first = await list(dsi, 'var.batch=sort&sort=priority&pageSize=2&page=1');
+      const second = await list(dsi, 'var.batch=sort&sort=priority&pageSize=2&page=2');
+
+      // then
+      expect(first.items.map((task) => task.priority)).toEqual([10, 60]);
+      expect(first.page).toEqual({ page: 1, pageSize: 2, total: 3, hasMore: true });
+      expect(second.items.map((task) => task.priority)).toEqual([90]);
+      expect(second.page).toEqual({ page: 2, pageSize: 2, total: 3, hasMore: false });
+    });
+
+    it('should filter by process variables, comparing values as JSON', async () => {
+      expect(await priorities('var.caseRef=REF-A')).toEqual([10]);
+      expect(await priorities('var.caseRef=%22REF-B%22')).toEqual([90]);
+      // a bare number is the number; quoted, the text
+      expect(await priorities('var.fee=50')).toEqual([10]);
+      expect(await priorities('var.fee=%2250%22')).toEqual([90]);
+      expect(await priorities('var.urgent=false')).toEqual([60]);
+      // several are combined with "and"; no task has both
+      expect(await priorities('var.urgent=true&var.caseRef=REF-A')).toEqual([10]);
+      expect(await priorities('var.urgent=true&var.caseRef=REF-C')).toEqual([]);
+      expect(await priorities('var.caseRef=REF-Z')).toEqual([]);
+      // objects are not kept for filtering
+      expect(await priorities('var.applicant=Ana')).toEqual([]);
+      // and a clerk of another group finds none of them
+      expect((await list(dsf, 'var.batch=sort')).items).toEqual([]);
+    });
+
+    it('should refuse a malformed variable filter, naming it', async () => {
+      for (const [query, path] of [
+        ['var.applicant.name=Ana', 'var.applicant.name'],
+        ['var.=x', 'var.'],
+        ['var.fee=%7B%22a%22%3A1%7D', 'var.fee'],
+        ['var.fee=null', 'var.fee'],
+        ['var.fee=1&var.fee=2', 'var.fee'],
+      ] as const) {
+        // when
+        const res = await dsi.call(`/api/tasks?${query}`);
+
+        // then
+        expect(res.status, query).toBe(400);
+        const { error } = (await res.json()) as FieldErrors;
+        expect(error.code).toBe('VALIDATION_FAILED');
+        expect(error.fields).toEqual([expect.objectContaining({ path, in: 'query' })]);
+      }
+    });
+
+    it('should describe the variable filter in the OpenAPI document', async () => {
+      // when
+      const doc = (await (await fetch(`${t.url}/api/openapi.json`)).json()) as {
+        paths: Record<string, { get: { parameters: Record<string, unknown>[] } }>;
+      };
+
+      // then
+      const parameters = doc.paths['/api/tasks']?.get.parameters ?? [];
+      expect(parameters.map((p) => p.name)).toEqual(
+        expect.arrayContaining(['agency', 'dueBefore', 'priorityMin', 'sort', 'var.{name}']),
+      );
+      expect(parameters.find((p) => p.name === 'var.{name}')).toMatchObject({
+        in: 'query',
+        required: false,
+        style: 'form',
+        explode: true,
+        schema: { type: 'object', additionalProperties: { type: 'string' } },
+      });
+    });
+  });
+
+  describe('job-based user tasks', () => {
+    it('should keep the variables of a job-based task for filtering', async () => {
+      // given
+      await start('inbox-job-decision', { caseRef: 'REF-JOB', round: 1 });
+
+      // when
+      const [task] = await inboxOf('the job-based task', dsi, 'var.caseRef=REF-JOB&var.round=1');
+
+      // then
+      expect(task?.kind).toBe('job');
+      expect((await list(dsi, 'var.caseRef=REF-JOB&var.round=2')).items).toEqual([]);
+    });
+  });
+});
