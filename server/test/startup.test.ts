@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '@balcao/platform';
+import { demoAccounts } from '../src/identity/demoAccounts';
 import { runToExit, startProcess, type RunningNode } from './startProcess';
 
 // `npm start` as a newcomer runs it: a real process on the embedded database.
@@ -25,7 +26,7 @@ describe('npm start on the embedded database', () => {
     return node;
   };
 
-  it('should answer /health and, after migrations, /ready', async () => {
+  it('should answer /health and, after migrations, /ready, and print the demo sign-ins', async () => {
     // when
     const node = await start();
 
@@ -35,6 +36,16 @@ describe('npm start on the embedded database', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
     expect(node.output()).toMatch(/applied \d+ database migration\(s\)/);
+    const printed = demoSignIns(node.output());
+    for (const account of demoAccounts)
+      expect(printed).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^${account.login} +/ ${account.password} +${account.role}`),
+        ),
+      );
+    expect(new Set(demoAccounts.map((a) => a.role))).toEqual(
+      new Set(['citizen', 'clerk', 'analyst', 'supervisor', 'admin']),
+    );
   });
 
   it('should keep the data when started twice on the same DATA_DIR', async () => {
@@ -87,3 +98,9 @@ describe('npm start on the embedded database', () => {
     expect(result.output).toContain('(got "eighty")');
   });
 });
+
+/** The `accounts` of the start-up log line that lists the demo sign-ins. */
+function demoSignIns(output: string): string[] {
+  const line = output.split('\n').find((l) => l.includes('demo accounts (public passwords'));
+  return line ? (JSON.parse(line) as { accounts: string[] }).accounts : [];
+}
