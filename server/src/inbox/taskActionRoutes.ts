@@ -123,7 +123,7 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/complete',
-      summary: 'Complete a task with its form data (validated on the server)',
+      summary: 'Complete a task with its form data (validated on the server, both kinds of task)',
       tag: 'inbox',
       auth: 'required',
       transaction: false,
