@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, el } from '@balcao/engine/testing';
+import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
 import { eventually } from './eventually';
@@ -81,7 +82,9 @@ const decisionForm = JSON.stringify({
 describe('inbox: filters, pages, giving back, comments and forms', { timeout: 180_000 }, () => {
   let t: TestBalcao;
   let dsi: SignedIn;
+  let dsi2: SignedIn;
   let dsf: SignedIn;
+  let citizen: SignedIn;
 
   const list = async (who: SignedIn, query: string) => {
     const res = await who.call(`/api/tasks?${query}`);
@@ -100,7 +103,20 @@ describe('inbox: filters, pages, giving back, comments and forms', { timeout: 18
 
   beforeAll(async () => {
     t = await startTestBalcao();
-    [dsi, dsf] = await Promise.all([t.signIn('dsi-clerk'), t.signIn('dsf-clerk')]);
+    await createAccount(t.balcao.db, {
+      login: 'dsi-clerk-2',
+      displayName: 'Second DSI clerk',
+      role: 'clerk',
+      agency: 'DSI',
+      groups: ['dsi-crc-clerks'],
+      password: 'second-clerk-pw',
+    });
+    [dsi, dsi2, dsf, citizen] = await Promise.all([
+      t.signIn('dsi-clerk'),
+      t.signIn('dsi-clerk-2', 'second-clerk-pw'),
+      t.signIn('dsf-clerk'),
+      t.signIn('citizen'),
+    ]);
     await t.camunda.getZeebeGrpcApiClient().deployResources([
       { name: 'inbox-dsi.bpmn', process: Buffer.from(reviewModel('inbox-dsi', 'DSI')) },
       { name: 'inbox-dsf.bpmn', process: Buffer.from(reviewModel('inbox-dsf', 'DSF')) },
@@ -229,6 +245,115 @@ describe('inbox: filters, pages, giving back, comments and forms', { timeout: 18
         explode: true,
         schema: { type: 'object', additionalProperties: { type: 'string' } },
       });
+    });
+  });
+
+  describe('giving a task back and commenting on it', () => {
+    let task: Task;
+    beforeAll(async () => {
+      await start('inbox-dsi', { batch: 'work', priority: 50, due: '2030-02-01T00:00:00Z' });
+      [task] = (await inboxOf('the task to work on', dsi, 'var.batch=work')) as [Task];
+    });
+    const unclaim = (who: SignedIn) =>
+      who.call(`/api/tasks/${task.id}/unclaim`, { method: 'POST' });
+
+    it('should let the assignee give a task back, and nobody else but a supervisor', async () => {
+      // given the DSI clerk has taken the task
+      expect((await dsi.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(200);
+
+      // when another clerk of the group, a clerk of another group and a citizen give it back
+      const byColleague = await unclaim(dsi2);
+      const byOtherGroup = await unclaim(dsf);
+      const byCitizen = await unclaim(citizen);
+
+      // then the colleague is told who has it, the others learn nothing about it
+      expect(byColleague.status).toBe(409);
+      expect(((await byColleague.json()) as FieldErrors).error.code).toBe('CONFLICT');
+      expect(byOtherGroup.status).toBe(404);
+      expect(await byOtherGroup.text()).not.toContain('dsi-clerk');
+      expect(byCitizen.status).toBe(403);
+
+      // when the assignee gives it back
+      const byAssignee = await unclaim(dsi);
+
+      // then it is unassigned, in the engine too, and back among the group's unassigned tasks
+      expect(byAssignee.status).toBe(200);
+      expect(((await byAssignee.json()) as Task).assignee).toBeNull();
+      const unassigned = await list(dsi2, 'view=unassigned&var.batch=work');
+      expect(unassigned.items.map((i) => i.id)).toEqual([task.id]);
+      const inEngine = await t.camunda
+        .getCamundaRestClient()
+        .searchUserTasks({ filter: { userTaskKey: task.id } });
+      expect((inEngine.items[0] as { assignee?: string }).assignee ?? null).toBeNull();
+      // and giving back a task nobody has is a conflict too
+      expect((await unclaim(dsi)).status).toBe(409);
+    });
+
+    it("should let a supervisor of the task's agency give back a clerk's task", async () => {
+      // given
+      expect((await dsi2.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(200);
+      const supervisor = await t.signIn('supervisor');
+
+      // when
+      const res = await unclaim(supervisor);
+
+      // then
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Task).assignee).toBeNull();
+    });
+
+    it('should show a comment with the task and in its history, and refuse it to others', async () => {
+      // when a clerk of the group comments
+      const res = await dsi.call(`/api/tasks/${task.id}/comments`, {
+        method: 'POST',
+        body: { text: '  Called the applicant about the address.  ' },
+      });
+
+      // then
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({
+        author: 'dsi-clerk',
+        text: 'Called the applicant about the address.',
+      });
+      const detail = (await (await dsi2.call(`/api/tasks/${task.id}`)).json()) as {
+        comments: { author: string; text: string; at: string }[];
+        history: { what: string; who: string | null }[];
+      };
+      expect(detail.comments).toEqual([
+        {
+          author: 'dsi-clerk',
+          text: 'Called the applicant about the address.',
+          at: expect.any(String),
+        },
+      ]);
+      expect(detail.history).toContainEqual({
+        at: expect.any(String),
+        what: 'comments',
+        who: 'dsi-clerk',
+      });
+
+      // when a citizen, a clerk of another group, or someone with nothing to say tries
+      const byCitizen = await citizen.call(`/api/tasks/${task.id}/comments`, {
+        method: 'POST',
+        body: { text: 'Let me in' },
+      });
+      const byOtherGroup = await dsf.call(`/api/tasks/${task.id}/comments`, {
+        method: 'POST',
+        body: { text: 'Let me in' },
+      });
+      const empty = await dsi.call(`/api/tasks/${task.id}/comments`, {
+        method: 'POST',
+        body: { text: '   ' },
+      });
+
+      // then they are refused and the task keeps its one comment
+      expect(byCitizen.status).toBe(403);
+      expect(byOtherGroup.status).toBe(404);
+      expect(empty.status).toBe(400);
+      const after = (await (await dsi.call(`/api/tasks/${task.id}`)).json()) as {
+        comments: unknown[];
+      };
+      expect(after.comments).toHaveLength(1);
     });
   });
 

@@ -65,7 +65,7 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/unclaim',
-      summary: 'Give a task back to its groups',
+      summary: 'Give a task back to its groups (your own; supervisors any of their agency)',
       tag: 'inbox',
       auth: 'required',
       roles: [Role.Clerk, Role.Supervisor],
@@ -75,8 +75,12 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
       async handle({ principal, params, auditTarget }) {
         const task = await loadTask(deps.db, principal, params.id);
         requireOpen(task);
+        if (task.assignee === null)
+          throw apiErrors.conflict(`Task ${task.task_key} is not assigned to anyone.`);
         if (task.assignee !== principal.login && principal.role !== Role.Supervisor)
-          throw apiErrors.conflict(`Task ${task.task_key} is not assigned to you.`);
+          throw apiErrors.conflict(
+            `Task ${task.task_key} is assigned to ${task.assignee}, not to you. Ask a supervisor to reassign it.`,
+          );
         if (task.kind === 'camunda') await tasks.unassignUserTask({ userTaskKey: task.task_key });
         auditTarget(`task:${task.task_key}`);
         return presentTask(await changed(task, { assignee: null }));
