@@ -7,11 +7,13 @@ export interface Upload {
 }
 
 /**
- * Who may download an upload. Its uploader; otherwise only through an application whose form
- * data references it (a file field may only name the applicant's own uploads, so that is
- * where an upload meets the staff): clerks and supervisors of the agency it was filed with or
- * working on it now, or holding one of its tasks (a group of theirs, or assigned to them), and
- * admins, who may read every application. Analysts model processes and never handle cases.
+ * Who may download an upload. Its uploader; otherwise only through an application that holds
+ * it: one whose form data names it (a file field may only name the applicant's own uploads), or
+ * one a task's form brought it to (application_upload: a reply to a request for information, a
+ * translator's output). Through such an application: its applicant; clerks and supervisors of
+ * the agency it was filed with or working on it now, or holding one of its tasks (a group of
+ * theirs, or assigned to them); and admins, who may read every application. Analysts model
+ * processes and never handle cases.
  */
 export async function mayReadUpload(
   tx: Queryable,
@@ -19,18 +21,25 @@ export async function mayReadUpload(
   upload: Upload,
 ): Promise<boolean> {
   if (upload.ownerAccountId === principal.accountId) return true;
+  if (principal.role === 'analyst') return false;
   const admin = principal.role === 'admin';
   const handler = principal.role === 'clerk' || principal.role === 'supervisor';
-  if (!admin && !handler) return false;
-  // The owner narrows the search to the uploader's applications (indexed by owner).
+  // The uploader narrows the form-data search to their applications (indexed by owner).
   const { rows } = await tx.query(
-    `select 1 from application a
-      where a.owner_account_id = $1
-        and jsonb_path_exists(a.data, '$.** ? (@.documentId == $id)', jsonb_build_object('id', $2::text))
-        and ($3 or a.agency = $4 or a.current_agency = $4
+    `with holding as (
+       select a.id, a.owner_account_id, a.agency, a.current_agency from application a
+        where a.owner_account_id = $1
+          and jsonb_path_exists(a.data, '$.** ? (@.documentId == $id)', jsonb_build_object('id', $2::text))
+       union all
+       select a.id, a.owner_account_id, a.agency, a.current_agency
+         from application_upload u join application a on a.id = u.application_id
+        where u.document_id = $2)
+     select 1 from holding a
+      where $3 or a.owner_account_id = $7
+         or ($8 and (a.agency = $4 or a.current_agency = $4
              or exists (select 1 from inbox_task t
                          where t.application_id = a.id
-                           and (t.candidate_groups && $5::text[] or t.assignee = $6)))
+                           and (t.candidate_groups && $5::text[] or t.assignee = $6))))
       limit 1`,
     [
       upload.ownerAccountId,
@@ -39,6 +48,8 @@ export async function mayReadUpload(
       principal.agency ?? '',
       principal.groups,
       principal.login,
+      principal.accountId,
+      handler,
     ],
   );
   return rows.length > 0;

@@ -4,6 +4,7 @@ import { ApiErrorCode } from '../api/ApiErrorCode';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
 import { requireAgencySupervisor } from '../access/authorize';
+import { isOwnUpload, linkUploads } from '../documents/applicationUploads';
 import { Role } from '../identity/Principal';
 import type { InboxTaskRow } from '../tracking/TaskSync';
 import { assignableAccounts, assigneeSchema } from './assignableAccounts';
@@ -139,7 +140,12 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
         requireOpen(task);
         if (principal.role !== 'citizen' && task.assignee !== principal.login)
           throw apiErrors.conflict(`Claim task ${task.task_key} before you complete it.`);
-        const data = await validatedTaskData(deps.engineRest, task, body.data);
+        const { data, uploads } = await validatedTaskData(
+          deps.engineRest,
+          task,
+          body.data,
+          (documentId) => isOwnUpload(deps.db, principal, documentId),
+        );
         if (task.kind === 'job')
           await deps.camunda
             .getZeebeGrpcApiClient()
@@ -147,8 +153,10 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
         else await tasks.completeUserTask({ userTaskKey: task.task_key, variables: data });
         auditTarget(`task:${task.task_key}`);
         const done = await changed(task, { state: 'completed', completed_at: new Date() });
-        if (task.application_id)
+        if (task.application_id) {
+          await linkUploads(deps.db, task.application_id, uploads);
           await deps.tracker.completeStep(task.application_id, `task:${task.task_key}`, new Date());
+        }
         void deps.sync.kick();
         return presentTask(done);
       },

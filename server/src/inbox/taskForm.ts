@@ -29,20 +29,29 @@ export async function taskForm(
 
 /**
  * The task's completion data, checked against its form (400 naming the fields when wrong). A task
- * that names a form the engine does not serve is refused rather than completed unchecked.
+ * that names a form the engine does not serve is refused rather than completed unchecked. A file
+ * field may only name the caller's own uploads (`ownUpload`); `uploads` lists those it names.
  */
 export async function validatedTaskData(
   rest: EngineRest,
   task: InboxTaskRow,
   data: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
+  ownUpload: (documentId: string) => Promise<boolean>,
+): Promise<{ data: Record<string, unknown>; uploads: string[] }> {
   const form = await taskForm(rest, task);
   if (!form) {
     if (formPath(task)) throw formUnreadable(task);
-    return data;
+    return { data, uploads: [] };
   }
-  const result = await validateSubmission(form, data);
-  if (result.ok) return result.data;
+  const uploads: string[] = [];
+  const result = await validateSubmission(form, data, {
+    documentExists: async ({ documentId }) => {
+      const own = await ownUpload(documentId);
+      if (own) uploads.push(documentId);
+      return own;
+    },
+  });
+  if (result.ok) return { data: result.data, uploads };
   throw formValidationFailed(result.errors);
 }
 
