@@ -73,7 +73,7 @@ export async function startAgencies(options: StartAgenciesOptions = {}): Promise
 
   const domainRouters: Record<AgencyName, Router> = {
     'civil-registry': civilRegistryRouter({ data: registry, state, save, now }),
-    tax: taxRouter({ taxpayers, now }),
+    tax: taxRouter({ taxpayers, now, idempotency }),
     'document-exchange': documentExchangeRouter(deps),
     payment: paymentRouter(paymentDeps),
     notification: notificationRouter(deps),

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
-import { eventually } from './eventually';
+import {
+  applied,
+  apply,
+  complete,
+  fieldErrors,
+  instanceWaitingAt,
+  taskOf,
+  type Task,
+} from './libraryJourney';
 
 // Citizens apply from the portal for the procedures that need more than their form: the server
 // finds the spouse's portal account (P5) and puts the chosen exam notice (P8) or consultation
 // (P9) into the variables, so the instance reaches the co-signature or waits for the closing
 // date; a spouse without an account, an unknown or a closed call is a field error.
-
-interface Summary {
-  number: string;
-  status: string;
-}
-interface FieldErrors {
-  error: { code: string; fields: { path: string; in: string; message: string }[] };
-}
-interface Task {
-  id: string;
-  elementId: string;
-}
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -38,71 +34,6 @@ describe('procedures of the library started from the portal', { timeout: 300_000
   afterAll(async () => {
     await t?.close();
   }, 60_000);
-
-  const apply = (
-    who: SignedIn,
-    processId: string,
-    data: Record<string, unknown>,
-    language = 'en',
-  ) => who.call('/api/applications', { method: 'POST', body: { processId, language, data } });
-
-  const applied = async (res: Response) => {
-    const body = (await res.json()) as Summary;
-    expect({ status: res.status, body }).toMatchObject({ status: 201 });
-    return body.number;
-  };
-
-  const taskOf = (who: SignedIn, number: string, elementId: string) =>
-    eventually(`task ${elementId} of ${number}`, async () => {
-      const list = (await (await who.call(`/api/tasks?applicationNumber=${number}`)).json()) as {
-        items: Task[];
-      };
-      return list.items.find((task) => task.elementId === elementId);
-    });
-
-  const complete = async (clerk: SignedIn, task: Task, data: Record<string, unknown>) => {
-    expect((await clerk.call(`/api/tasks/${task.id}/claim`, { method: 'POST' })).status).toBe(200);
-    const done = await clerk.call(`/api/tasks/${task.id}/complete`, {
-      method: 'POST',
-      body: { data },
-    });
-    expect(done.status).toBe(200);
-  };
-
-  /** The monitor's view of the one active instance of `processId` for the case. */
-  const instanceWaitingAt = async (processId: string, caseRef: string, elementId: string) => {
-    const admin = await t.signIn('admin');
-    let seen = '';
-    return eventually(
-      `${caseRef} waiting at ${elementId}`,
-      async () => {
-        const list = (await (
-          await admin.call(`/api/monitor/instances?processId=${processId}&state=ACTIVE`)
-        ).json()) as { items: { key: string }[] };
-        for (const { key } of list.items) {
-          const detail = (await (await admin.call(`/api/monitor/instances/${key}`)).json()) as {
-            diagram: { active: string[] };
-            variables: { name: string; value: string }[];
-          };
-          const vars = Object.fromEntries(detail.variables.map((v) => [v.name, v.value]));
-          if (vars.caseRef !== JSON.stringify(caseRef)) continue;
-          seen = JSON.stringify(detail.diagram.active);
-          if (detail.diagram.active.includes(elementId)) return vars;
-        }
-        return undefined;
-      },
-      () => seen,
-    );
-  };
-
-  const fieldErrors = async (res: Response) => {
-    const body = (await res.json()) as FieldErrors;
-    expect({ status: res.status, code: body.error.code }).toEqual({
-      status: 400,
-      code: 'VALIDATION_FAILED',
-    });
-    return body.error.fields;
-  };
 
   describe('P5 marriage registration', () => {
     const marriage = {
@@ -211,7 +142,12 @@ describe('procedures of the library started from the portal', { timeout: 300_000
       });
 
       // then the instance waits on the notice's closing date
-      const vars = await instanceWaitingAt('recruitment-exam-registration', number, 'windowCloses');
+      const vars = await instanceWaitingAt(
+        t,
+        'recruitment-exam-registration',
+        number,
+        'windowCloses',
+      );
       expect(JSON.parse(vars.exam ?? 'null')).toEqual({
         ref: 'SAFP-2027-TS-01',
         title: 'Unified recruitment exam: senior technician (administration)',
@@ -272,7 +208,7 @@ describe('procedures of the library started from the portal', { timeout: 300_000
       });
 
       // then the instance waits on the consultation's closing date, titled in Portuguese
-      const vars = await instanceWaitingAt('public-consultation', number, 'closes');
+      const vars = await instanceWaitingAt(t, 'public-consultation', number, 'closes');
       expect(JSON.parse(vars.consultation ?? 'null')).toEqual({
         ref: 'CONS-2027-SAFP-01',
         title: 'Consulta pública sobre o plano de governo electrónico 2027–2030',

@@ -71,6 +71,43 @@ describe('tax (DSF) stand-in', () => {
     });
   });
 
+  it('should clear a taxpayer who settles the debts, once', async () => {
+    // given a company with MOP 51,250 of debts
+    const path = `/debts/${DemoTaxpayer.debtCompany}/settlement`;
+
+    // when it pays them at DSF (twice with the same key, as a retry would)
+    const paid = await callAgency(agencies, 'tax', path, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'settle-80000002' },
+    });
+    const retried = await callAgency(agencies, 'tax', path, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'settle-80000002' },
+    });
+    const again = await callAgency(agencies, 'tax', path, { method: 'POST' });
+    const unknown = await callAgency(
+      agencies,
+      'tax',
+      `/debts/${DemoTaxpayer.notRegisteredPerson}/settlement`,
+      { method: 'POST' },
+    );
+    const clearance = await callAgency(agencies, 'tax', `/clearance/${DemoTaxpayer.debtCompany}`);
+
+    // then
+    expect(paid).toMatchObject({
+      status: 200,
+      body: { taxpayerNumber: DemoTaxpayer.debtCompany, status: 'CLEAR', settledMop: 51_250 },
+    });
+    expect(retried.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again).toMatchObject({
+      status: 409,
+      body: { error: { code: 'INVALID_STATUS_TRANSITION' } },
+    });
+    expect(unknown.status).toBe(404);
+    expect(clearance.body).toMatchObject({ status: 'CLEAR', debts: [], totalDebtMop: 0 });
+    expect(clearance.body.certificateNumber).toMatch(/^DSF-CND-/);
+  });
+
   it('should reject a wrong API key with 401', async () => {
     // when
     const reply = await callAgency(agencies, 'tax', `/clearance/${DemoTaxpayer.clearPerson}`, {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { normaliseIdNumber } from '../civil-registry/idNumber';
+import { AgencyErrorCode, agencyError } from '../http/agencyErrors';
 import { parseInput } from '../http/parseInput';
+import { command } from '../idempotency/command';
+import type { IdempotencyStore } from '../idempotency/IdempotencyStore';
 import type { Taxpayer } from './Taxpayer';
 
 const paramsSchema = z.object({
@@ -16,7 +19,11 @@ const paramsSchema = z.object({
  * DSF stand-in. A clearance always answers 200 with a status (NOT_REGISTERED included):
  * "not registered" is an answer about the taxpayer, not a missing endpoint.
  */
-export function taxRouter(deps: { taxpayers: Map<string, Taxpayer>; now: () => Date }): Router {
+export function taxRouter(deps: {
+  taxpayers: Map<string, Taxpayer>;
+  now: () => Date;
+  idempotency: IdempotencyStore;
+}): Router {
   const router = Router();
   router.get('/clearance/:taxpayerNumber', (req, res) => {
     const { taxpayerNumber } = parseInput(paramsSchema, req.params, 'params');
@@ -49,6 +56,38 @@ export function taxRouter(deps: { taxpayers: Map<string, Taxpayer>; now: () => D
       checkedAt,
     });
   });
+  // The taxpayer pays every outstanding debt at DSF's counter: the next clearance is CLEAR.
+  // Kept in memory only: a restart brings the seeded debts back.
+  router.post(
+    '/debts/:taxpayerNumber/settlement',
+    command(deps.idempotency, 'tax', (req) => {
+      const { taxpayerNumber } = parseInput(paramsSchema, req.params, 'params');
+      const taxpayer = deps.taxpayers.get(taxpayerNumber);
+      if (taxpayer === undefined)
+        throw agencyError(
+          AgencyErrorCode.NotFound,
+          `Taxpayer ${taxpayerNumber} is not registered with DSF.`,
+        );
+      if (taxpayer.status !== 'DEBT_OUTSTANDING')
+        throw agencyError(
+          AgencyErrorCode.InvalidTransition,
+          `Expected taxpayer ${taxpayerNumber} to have debts outstanding, but the status is ${taxpayer.status}.`,
+        );
+      const settled = taxpayer.debts;
+      taxpayer.debts = [];
+      taxpayer.status = 'CLEAR';
+      return {
+        status: 200,
+        body: {
+          taxpayerNumber,
+          status: taxpayer.status,
+          settled,
+          settledMop: settled.reduce((sum, d) => sum + d.amountMop, 0),
+          settledAt: deps.now().toISOString(),
+        },
+      };
+    }),
+  );
   return router;
 }
 

@@ -1,6 +1,8 @@
 import type { ApiRoute } from '../api/defineRoute';
 import { applicationRoutes } from '../applications/applicationRoutes';
 import { draftRoutes } from '../applications/draftRoutes';
+import { openCallReportRoutes } from '../applications/openCallReportRoutes';
+import { staffMessageRoutes } from '../applications/staffMessageRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { documentRoutes } from '../documents/documentRoutes';
 import { taskRoutes } from '../inbox/taskRoutes';
@@ -19,6 +21,8 @@ export function apiRoutes(services: ServerServices): ApiRoute[] {
     // Drafts before `/api/applications/:number`, whose pattern would not match them anyway.
     ...draftRoutes(),
     ...applicationRoutes(services),
+    ...staffMessageRoutes(services),
+    ...openCallReportRoutes(services),
     ...taskRoutes(services),
     ...viewRoutes(),
     ...notificationRoutes(),
