@@ -136,6 +136,14 @@ describe('tasks the citizen owes', { timeout: 180_000 }, () => {
     ]);
     expect(owing.sla.dueDate).toBeNull();
 
+    // and a supervisor cannot take it away from them (nobody would have it then)
+    const supervisor = await t.signIn('supervisor');
+    const taken = await supervisor.call(`/api/tasks/${task.id}/unclaim`, { method: 'POST' });
+    expect(taken.status).toBe(409);
+    expect(((await taken.json()) as { error: { message: string } }).error.message).toMatch(
+      /for citizen alone/,
+    );
+
     // and another citizen can neither see nor complete it
     const theirs = (await (await other.call('/api/tasks')).json()) as { items: Task[] };
     expect(theirs.items).toEqual([]);

@@ -82,6 +82,11 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
           throw apiErrors.conflict(
             `Task ${task.task_key} is assigned to ${task.assignee}, not to you. Ask a supervisor to reassign it.`,
           );
+        // A task for one person (the applicant's reply, a co-signature) has nobody to go back to.
+        if (task.candidate_groups.length === 0 && task.candidate_users.length === 0)
+          throw apiErrors.conflict(
+            `Task ${task.task_key} is for ${task.assignee} alone and has no groups to give it back to.`,
+          );
         if (task.kind === 'camunda') await tasks.unassignUserTask({ userTaskKey: task.task_key });
         auditTarget(`task:${task.task_key}`);
         return presentTask(await changed(task, { assignee: null }));
