@@ -30,7 +30,19 @@ describe('messages the library procedures wait for', { timeout: 300_000 }, () =>
     });
 
   it('should let a DSF clerk have P2 check the debts again, until DSF finds them settled', async () => {
-    // given a company with debts at DSF applies, and is told what it owes
+    // given the service offers its staff the message (the portal shows it as a button)
+    const sheet = (await (
+      await fetch(`${t.url}/api/catalogue/tax-clearance-certificate`)
+    ).json()) as {
+      staffMessages: { name: string; label: { en: string } }[];
+    };
+    expect(sheet.staffMessages).toEqual([
+      expect.objectContaining({
+        name: 'tax-debts-settled',
+        label: expect.objectContaining({ en: 'Debts settled: check again' }),
+      }),
+    ]);
+    // and a company with debts at DSF applies, and is told what it owes
     const dsf = await t.signIn('dsf-clerk');
     const number = await applied(
       await apply(citizen, 'tax-clearance-certificate', {

@@ -15,6 +15,8 @@ export interface Service {
   requiredDocuments: Text3[];
   processingTime: { workingDays: number; urgentWorkingDays?: number };
   channels: string[];
+  /** Messages staff of the agency may send to a waiting application (e.g. debts settled). */
+  staffMessages: { name: string; label: Text3 }[];
 }
 
 export interface FormSchema {

@@ -20,6 +20,8 @@ export const serviceSchema = z.object({
   requiredDocuments: z.array(text3),
   processingTime: z.object({ workingDays: z.number(), urgentWorkingDays: z.number().optional() }),
   channels: z.array(z.string()),
+  /** Messages staff of the agency may send to a waiting application (e.g. debts settled). */
+  staffMessages: z.array(z.object({ name: z.string(), label: text3 })),
 });
 
 export function presentService(service: CatalogueService): z.infer<typeof serviceSchema> {
@@ -38,6 +40,7 @@ export function presentService(service: CatalogueService): z.infer<typeof servic
     requiredDocuments: s.requiredDocuments,
     processingTime: s.processingTime,
     channels: s.channels,
+    staffMessages: (s.staffMessages ?? []).map((m) => ({ name: m.name, label: m.label })),
   };
 }
 

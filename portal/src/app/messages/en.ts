@@ -102,6 +102,8 @@ export const en = {
     withdraw: 'Withdraw this application',
     withdrawReason: 'Reason (optional)',
     withdrawConfirm: 'Withdraw',
+    staffMessages: 'Tell the procedure',
+    staffMessageSent: 'Sent: the procedure goes on from here.',
   },
   owedKind: {
     information: 'information',

@@ -104,6 +104,8 @@ export const pt: PortalMessages = {
     withdraw: 'Desistir deste pedido',
     withdrawReason: 'Motivo (opcional)',
     withdrawConfirm: 'Desistir',
+    staffMessages: 'Comunicar ao procedimento',
+    staffMessageSent: 'Enviado: o procedimento continua.',
   },
   owedKind: {
     information: 'informação',

@@ -104,6 +104,8 @@ export const zhHant: PortalMessages = {
     withdraw: '撤回申請',
     withdrawReason: '原因（選填）',
     withdrawConfirm: '確認撤回',
+    staffMessages: '通知程序',
+    staffMessageSent: '已發送，程序會繼續進行。',
   },
   owedKind: { information: '補交資料', payment: '繳費', 'co-sign': '簽署', task: '待辦' },
   milestone: { done: '已完成', active: '進行中' },
