@@ -43,6 +43,12 @@ export interface DeliveryEvidence {
   receiptId: string;
 }
 
+/** Why the last sending did not reach the receiver (its mailbox refused it). */
+export interface DeliveryFailure {
+  at: string;
+  reason: string;
+}
+
 export interface Letter extends NewLetter {
   id: string;
   status: LetterStatus;
@@ -50,6 +56,8 @@ export interface Letter extends NewLetter {
   updatedAt: string;
   history: { status: LetterStatus; at: string; by: string | null; note: string | null }[];
   evidence: DeliveryEvidence | null;
+  /** Set while a sent letter is undelivered (status SENT); cleared when it is delivered. */
+  deliveryFailure: DeliveryFailure | null;
   registrationNumber: string | null;
   assignee: string | null;
   replyLetterId: string | null;

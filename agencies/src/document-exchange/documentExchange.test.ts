@@ -74,6 +74,45 @@ describe('document exchange stand-in', () => {
     expect(closed.body.assignee).toBe('officer.lei');
   });
 
+  it('should keep a letter undelivered while the receiver refuses it, and deliver it when sent again', async () => {
+    // given the mailbox of DSI refuses deliveries
+    const { body: draft } = await create();
+    const sender = { actingDepartment: 'DSAJ' };
+    await act(draft.id, 'submit', sender);
+    await act(draft.id, 'sign', sender);
+    const mailbox = (accepting: boolean) =>
+      callAgency(agencies, 'document-exchange', '/mailboxes/DSI', {
+        method: 'PUT',
+        body: { accepting, reason: 'Registry system down' },
+      });
+    expect((await mailbox(false)).status).toBe(200);
+
+    // when
+    const refused = await act(draft.id, 'send', sender);
+    const registerUndelivered = await act(draft.id, 'register', { actingDepartment: 'DSI' });
+    await mailbox(true);
+    const resent = await act(draft.id, 'send', sender);
+
+    // then
+    expect(refused.body).toMatchObject({
+      status: 'SENT',
+      evidence: null,
+      deliveryFailure: { reason: 'Registry system down' },
+    });
+    expect(registerUndelivered.status).toBe(409);
+    expect(resent.body).toMatchObject({ status: 'DELIVERED', deliveryFailure: null });
+    expect(resent.body.evidence?.receiptId).toMatch(/^RCPT-/);
+    expect(resent.body.history.map((h) => h.status)).toEqual([
+      'DRAFT',
+      'IN_APPROVAL',
+      'SIGNED',
+      'SENT',
+      'SENT',
+      'DELIVERED',
+    ]);
+    expect(resent.body.history[3]?.note).toBe('delivery failed: Registry system down');
+  });
+
   it('should refuse a transition from the wrong status with 409', async () => {
     // given
     const { body: draft } = await create();

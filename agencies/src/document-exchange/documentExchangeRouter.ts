@@ -22,6 +22,11 @@ const actionBodySchema = z.object({
 });
 type ActionBody = z.infer<typeof actionBodySchema>;
 
+const mailboxBodySchema = z.object({
+  accepting: z.boolean(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
 const listQuerySchema = z.object({
   senderDepartment: z.string().optional(),
   receiverDepartment: z.string().optional(),
@@ -39,6 +44,23 @@ interface Deps {
 export function documentExchangeRouter(deps: Deps): Router {
   const router = Router();
   const letters = deps.state.letters;
+  /** Departments whose mailbox refuses deliveries, with the reason (scenario control). */
+  const refusing = new Map<string, string>();
+
+  router.get('/mailboxes', (_req, res) => {
+    res.json({
+      refusing: [...refusing].map(([department, reason]) => ({ department, reason })),
+    });
+  });
+
+  router.put('/mailboxes/:department', (req, res) => {
+    const department = String(req.params.department);
+    const body = parseInput(mailboxBodySchema, req.body ?? {}, 'body');
+    const reason = body.reason ?? `The mailbox of ${department} refuses deliveries.`;
+    if (body.accepting) refusing.delete(department);
+    else refusing.set(department, reason);
+    res.json({ department, accepting: body.accepting, reason: body.accepting ? null : reason });
+  });
 
   router.post(
     '/letters',
@@ -53,6 +75,7 @@ export function documentExchangeRouter(deps: Deps): Router {
         updatedAt: at,
         history: [{ status: 'DRAFT', at, by: input.signer, note: null }],
         evidence: null,
+        deliveryFailure: null,
         registrationNumber: null,
         assignee: null,
         replyLetterId: null,
@@ -101,7 +124,7 @@ export function documentExchangeRouter(deps: Deps): Router {
           { status: letter.status, expected: rule.from },
         );
       }
-      apply(letter, action, body, deps.now(), letters);
+      apply(letter, action, body, deps.now(), letters, refusing);
       deps.save();
       return { status: 200, body: letter };
     }),
@@ -115,6 +138,7 @@ function apply(
   body: ActionBody,
   now: Date,
   letters: Record<string, Letter>,
+  refusing: ReadonlyMap<string, string>,
 ): void {
   const at = now.toISOString();
   const by = body.by ?? body.actingDepartment;
@@ -124,8 +148,16 @@ function apply(
     letter.history.push({ status, at, by, note });
   };
   switch (action) {
-    case 'send':
+    case 'send': {
+      const refusal = refusing.get(letter.receiverDepartment);
+      if (refusal !== undefined) {
+        // Stays SENT without evidence: the sender may send it again once the mailbox accepts.
+        move('SENT', `delivery failed: ${refusal}`);
+        letter.deliveryFailure = { at, reason: refusal };
+        return;
+      }
       move('SENT');
+      letter.deliveryFailure = null;
       // The stand-in delivers at once; the evidence is what a receipt would prove.
       letter.evidence = {
         documentHash: documentHash(letter),
@@ -135,6 +167,7 @@ function apply(
       };
       move('DELIVERED', `receipt ${letter.evidence.receiptId}`);
       return;
+    }
     case 'register': {
       const sequence =
         Object.values(letters).filter((l) => l.registrationNumber !== null).length + 1;

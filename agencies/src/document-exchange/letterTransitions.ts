@@ -5,7 +5,8 @@ export const letterTransitions = {
   submit: { from: ['DRAFT'], to: 'IN_APPROVAL', by: 'sender' },
   sign: { from: ['IN_APPROVAL'], to: 'SIGNED', by: 'sender' },
   reject: { from: ['IN_APPROVAL'], to: 'REJECTED', by: 'sender' },
-  send: { from: ['SIGNED'], to: 'SENT', by: 'sender' },
+  // From SENT: sending again a letter the receiver's mailbox refused.
+  send: { from: ['SIGNED', 'SENT'], to: 'SENT', by: 'sender' },
   register: { from: ['DELIVERED'], to: 'REGISTERED', by: 'receiver' },
   return: { from: ['DELIVERED', 'REGISTERED'], to: 'RETURNED', by: 'receiver' },
   assign: { from: ['REGISTERED', 'ASSIGNED'], to: 'ASSIGNED', by: 'receiver' },
