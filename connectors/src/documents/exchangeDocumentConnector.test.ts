@@ -72,6 +72,47 @@ describe('exchangeDocumentConnector', () => {
     });
   });
 
+  it('should say why a refused letter was not delivered and send the same letter again', async () => {
+    // given the mailbox of the receiver refuses deliveries
+    const mailbox = (accepting: boolean) =>
+      fetch(`${agencies.urls['document-exchange']}/mailboxes/SAFP`, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': agencies.apiKeys['document-exchange'],
+        },
+        body: JSON.stringify({ accepting, reason: 'Mailbox full' }),
+      });
+    await mailbox(false);
+    const variables = { ...letter, caseRef: 'CASE-X-6' };
+
+    // when it is sent, then sent again once the mailbox accepts
+    const refused = await handleJob(job('x-6', variables), exchangeDocumentConnector, deps);
+    await mailbox(true);
+    const letterId =
+      refused.kind === 'complete'
+        ? (refused.variables.exchange as { letterId: string }).letterId
+        : '';
+    const resent = await handleJob(
+      job('x-7', { ...variables, letterId }),
+      exchangeDocumentConnector,
+      deps,
+    );
+
+    // then
+    expect(refused).toMatchObject({
+      kind: 'complete',
+      variables: {
+        exchange: { status: 'SENT', evidence: null, deliveryFailure: { reason: 'Mailbox full' } },
+      },
+    });
+    expect(resent).toMatchObject({
+      kind: 'complete',
+      variables: { exchange: { letterId, status: 'DELIVERED', deliveryFailure: null } },
+    });
+    expect(await lettersFor('CASE-X-6')).toHaveLength(1);
+  });
+
   it('should send one letter when a job is retried after a failure half-way', async () => {
     // given the first delivery fails at the exchange
     agencies.faults.set('document-exchange', { errorRate: 1 });

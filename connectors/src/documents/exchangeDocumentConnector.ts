@@ -24,31 +24,45 @@ export const exchangeDocumentInputSchema = z.object({
     )
     .default([]),
   caseRef: z.string().optional(),
+  /** A letter sent before and not delivered: it is sent again instead of a new one. */
+  letterId: z.string().min(1).optional(),
 });
 
 /**
  * Sends an official letter to another agency through the document exchange: draft, submit,
  * sign and send, and returns the delivery evidence (document hash, times, receipt id). Every
  * step has its own idempotency key derived from the job key, so a job retried half-way
- * replays the steps already done and continues.
+ * replays the steps already done and continues. A letter the receiver did not take comes
+ * back with status `SENT` and its `deliveryFailure`; with `letterId` it is sent again.
  */
 export const exchangeDocumentConnector = defineConnector({
   type: 'balcao:document-exchange:1',
   input: exchangeDocumentInputSchema,
   async run(input, ctx) {
-    const { senderDepartment } = input;
-    const created = await agencyRequest(ctx.agencies.documentExchange, ctx, {
-      method: 'POST',
-      path: '/letters',
-      idempotencyKey: `${ctx.idempotencyKey}:create`,
-      body: input,
-    });
-    const id = (created.body as { id: string }).id;
-    await act(ctx, id, 'submit', senderDepartment);
-    await act(ctx, id, 'sign', senderDepartment);
-    const sent = await act(ctx, id, 'send', senderDepartment);
-    const letter = sent as { status: string; evidence: unknown };
-    return { letterId: id, status: letter.status, evidence: letter.evidence };
+    const { senderDepartment, letterId, ...letter } = input;
+    let id = letterId;
+    if (id === undefined) {
+      const created = await agencyRequest(ctx.agencies.documentExchange, ctx, {
+        method: 'POST',
+        path: '/letters',
+        idempotencyKey: `${ctx.idempotencyKey}:create`,
+        body: { senderDepartment, ...letter },
+      });
+      id = (created.body as { id: string }).id;
+      await act(ctx, id, 'submit', senderDepartment);
+      await act(ctx, id, 'sign', senderDepartment);
+    }
+    const sent = (await act(ctx, id, 'send', senderDepartment)) as {
+      status: string;
+      evidence: unknown;
+      deliveryFailure?: unknown;
+    };
+    return {
+      letterId: id,
+      status: sent.status,
+      evidence: sent.evidence,
+      deliveryFailure: sent.deliveryFailure ?? null,
+    };
   },
 });
 
