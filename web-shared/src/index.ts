@@ -8,6 +8,7 @@ export { default as LargeTextToggle } from './display/LargeTextToggle.vue';
 export { ApiClient, withQuery, type Paged, type Query } from './api/ApiClient';
 export { ApiError, apiErrorFrom, type FieldError } from './api/ApiError';
 export { describeError } from './api/describeError';
+export { default as PageNav } from './paging/PageNav.vue';
 export { LiveClient, type LiveState, type LiveHandler } from './live/LiveClient';
 export { useLiveEvent } from './live/useLiveEvent';
 export { createSession, type Me, type Role, type Session } from './session/createSession';

@@ -1,3 +1,4 @@
+import type { Paged } from '@balcao/web-shared';
 import { api } from './services';
 
 export interface DraftSummary {
@@ -23,6 +24,13 @@ export interface FormSummary {
   draft: DraftSummary | null;
 }
 
+// A type (not an interface), so it fits the client's Query index signature.
+export type ModelQuery = {
+  q?: string | undefined;
+  page?: number;
+  pageSize?: number;
+};
+
 export interface Draft {
   kind: 'process' | 'form';
   id: string;
@@ -41,8 +49,10 @@ export interface Deployed {
 
 /** The server's modeling routes (server/src/modeling). */
 export const modelingApi = {
-  list: () =>
-    api.get<{ processes: ProcessSummary[]; forms: FormSummary[] }>('/api/modeling/processes'),
+  /** A page of processes by id; `q` part of an id or name, `processId` exactly one. */
+  processes: (query: ModelQuery & { processId?: string } = {}) =>
+    api.get<Paged<ProcessSummary>>('/api/modeling/processes', query),
+  forms: (query: ModelQuery = {}) => api.get<Paged<FormSummary>>('/api/modeling/forms', query),
   async processXml(processId: string, version?: number): Promise<string> {
     const query = version ? `?version=${version}` : '';
     const res = await fetch(

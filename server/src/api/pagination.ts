@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
+/** `?page=1&pageSize=…`: short lists a client shows whole (an account's tokens) default to more. */
+export function pageQueryOf(defaultPageSize: number, maxPageSize = 100) {
+  return z.object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
+  });
+}
+
 /** `?page=1&pageSize=20`, merged into a route's query schema. */
-export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const pageQuerySchema = pageQueryOf(20);
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export const pageInfoSchema = z.object({

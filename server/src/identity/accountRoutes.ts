@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQueryOf, pageWindow } from '../api/pagination';
 import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens';
 import { findAccountById } from './accounts';
 import { requestPasswordReset, resetPassword } from './passwordReset';
@@ -99,9 +100,11 @@ export function accountRoutes(options: AccountRouteOptions): ApiRoute[] {
       summary: 'API tokens of the signed-in account (never the secrets)',
       tag: 'identity',
       auth: 'required',
-      response: z.object({ items: z.array(tokenSchema) }),
-      async handle({ tx, principal }) {
-        return { items: await listApiTokens(tx, principal.accountId) };
+      query: pageQueryOf(100),
+      response: pagedSchema(tokenSchema),
+      async handle({ tx, principal, query }) {
+        const { items, total } = await listApiTokens(tx, principal.accountId, pageWindow(query));
+        return paged(items, query, total);
       },
     }),
     defineRoute({

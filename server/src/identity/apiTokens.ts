@@ -32,23 +32,29 @@ export async function revokeApiToken(
   return rowCount > 0;
 }
 
-export async function listApiTokens(db: Queryable, accountId: string) {
+export async function listApiTokens(
+  db: Queryable,
+  accountId: string,
+  window: { limit: number; offset: number },
+) {
   const { rows } = await db.query<{
     id: string;
     name: string;
     created_at: Date;
     last_used_at: Date | null;
+    total: number;
   }>(
-    `select id, name, created_at, last_used_at from api_token
-      where account_id = $1 and revoked_at is null order by created_at, id`,
-    [accountId],
+    `select id, name, created_at, last_used_at, count(*) over ()::int as total from api_token
+      where account_id = $1 and revoked_at is null order by created_at, id limit $2 offset $3`,
+    [accountId, window.limit, window.offset],
   );
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     name: r.name,
     createdAt: new Date(r.created_at).toISOString(),
     lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
   }));
+  return { items, total: rows[0]?.total ?? 0 };
 }
 
 /**

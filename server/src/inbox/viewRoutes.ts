@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQueryOf, pageWindow } from '../api/pagination';
 
 const viewSchema = z.object({
   id: z.string(),
@@ -19,13 +20,21 @@ export function viewRoutes(): ApiRoute[] {
       tag: 'inbox',
       auth: 'required',
       audit: 'none',
-      response: z.object({ items: z.array(viewSchema) }),
-      async handle({ tx, principal }) {
-        const { rows } = await tx.query<z.infer<typeof viewSchema>>(
-          'select id, name, filter from inbox_view where owner_account_id = $1 order by name',
-          [principal.accountId],
+      query: pageQueryOf(100),
+      response: pagedSchema(viewSchema),
+      async handle({ tx, principal, query }) {
+        const { limit, offset } = pageWindow(query);
+        const { rows } = await tx.query<z.infer<typeof viewSchema> & { total?: number }>(
+          `select id, name, filter, count(*) over ()::int as total from inbox_view
+            where owner_account_id = $1 order by name, id limit $2 offset $3`,
+          [principal.accountId, limit, offset],
         );
-        return { items: rows };
+        const total = rows[0]?.total ?? 0;
+        return paged(
+          rows.map(({ total: _, ...view }) => view),
+          query,
+          total,
+        );
       },
     }),
     defineRoute({

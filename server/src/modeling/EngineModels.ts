@@ -27,7 +27,8 @@ export class EngineModels {
 
   constructor(private readonly camunda: Camunda8) {}
 
-  async processVersions(filter: { processDefinitionId?: string } = {}) {
+  /** Process versions, newest first; `{ isLatestVersion: true }` for one per process. */
+  async processVersions(filter: { processDefinitionId?: string; isLatestVersion?: boolean } = {}) {
     const out: DeployedProcessVersion[] = [];
     for (let from = 0; ; from += PAGE) {
       const page = await this.rest().searchProcessDefinitions({
@@ -65,7 +66,9 @@ export class EngineModels {
   }
 
   /** Deployed forms (Balcão's /v2 extension); an engine without it answers none. */
-  async formVersions(filter: { formId?: string } = {}): Promise<DeployedFormVersion[]> {
+  async formVersions(
+    filter: { formId?: string; isLatestVersion?: boolean } = {},
+  ): Promise<DeployedFormVersion[]> {
     const out: DeployedFormVersion[] = [];
     for (let from = 0; ; from += PAGE) {
       let page: { items: { formKey: string; formId: string; version: number }[] };

@@ -24,6 +24,30 @@ export class ModelOwners {
     return row.rows[0]?.agency;
   }
 
+  /** ownerOf for many ids in one query: the ids with an owner. */
+  async ownersOf(
+    db: Queryable,
+    kind: ModelKind,
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
+    const library = await this.libraryOwners();
+    const owners = new Map<string, string>();
+    const rest = [];
+    for (const id of ids) {
+      const fromLibrary = library.get(`${kind}:${id}`);
+      if (fromLibrary) owners.set(id, fromLibrary);
+      else rest.push(id);
+    }
+    if (rest.length > 0) {
+      const rows = await db.query<{ resource_id: string; agency: string }>(
+        'select resource_id, agency from modeling_owner where kind = $1 and resource_id = any($2)',
+        [kind, rest],
+      );
+      for (const row of rows.rows) owners.set(row.resource_id, row.agency);
+    }
+    return owners;
+  }
+
   async record(db: Queryable, kind: ModelKind, id: string, agency: string): Promise<void> {
     if ((await this.libraryOwners()).has(`${kind}:${id}`)) return;
     await db.query(

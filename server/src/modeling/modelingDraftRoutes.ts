@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Database, Queryable } from '@balcao/platform';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
 import type { Principal } from '../identity/Principal';
 import { agencyClaims } from './deployModels';
 import type { ModelOwners } from './ModelOwners';
+import { draftSchema } from './modelingSchemas';
 
 const roles = ['analyst', 'admin'] as const;
 const tag = 'modeling';
@@ -43,17 +45,22 @@ export function modelingDraftRoutes(deps: { db: Database; owners: ModelOwners })
     defineRoute({
       method: 'get',
       path: '/api/modeling/drafts',
-      summary: "Your agency's drafts (without their content)",
+      summary: "Your agency's drafts (without their content), last saved first",
       tag,
       auth: 'required',
       roles,
-      async handle({ tx, principal }) {
-        const rows = await tx.query<DraftRow>(
-          `select kind, resource_id, agency, name, base_version, updated_by, updated_at
-             from modeling_draft where $1::text is null or agency = $1 order by updated_at desc`,
-          [principal.role === 'admin' ? null : (principal.agency ?? '')],
+      query: pageQuerySchema,
+      response: pagedSchema(draftSchema),
+      async handle({ tx, principal, query }) {
+        const { limit, offset } = pageWindow(query);
+        const rows = await tx.query<DraftRow & { total: number }>(
+          `select kind, resource_id, agency, name, base_version, updated_by, updated_at,
+                  count(*) over ()::int as total
+             from modeling_draft where $1::text is null or agency = $1
+            order by updated_at desc, kind, resource_id limit $2 offset $3`,
+          [principal.role === 'admin' ? null : (principal.agency ?? ''), limit, offset],
         );
-        return { items: rows.rows.map(present) };
+        return paged(rows.rows.map(present), query, rows.rows[0]?.total ?? 0);
       },
     }),
     defineRoute({
@@ -64,6 +71,7 @@ export function modelingDraftRoutes(deps: { db: Database; owners: ModelOwners })
       auth: 'required',
       roles,
       params,
+      response: draftSchema,
       async handle({ tx, principal, params: p }) {
         return present(await find(tx, principal, p.kind, p.id));
       },
@@ -81,6 +89,7 @@ export function modelingDraftRoutes(deps: { db: Database; owners: ModelOwners })
         content: z.string().min(1),
         baseVersion: z.number().int().min(1).nullish(),
       }),
+      response: draftSchema,
       async handle({ tx, principal, params: p, body, auditTarget }) {
         const file = p.kind === 'process' ? 'draft.bpmn' : 'draft.form';
         const claims = await agencyClaims({ db: tx, owners: deps.owners }, principal, [

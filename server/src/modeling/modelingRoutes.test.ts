@@ -45,21 +45,24 @@ describe('modeling API', { timeout: 120_000 }, () => {
 
   it("should list the analyst's agency's library processes and forms with versions only", async () => {
     // when
-    const res = await analyst.call('/api/modeling/processes');
+    const res = await analyst.call('/api/modeling/processes?pageSize=100');
+    const formsRes = await analyst.call('/api/modeling/forms?pageSize=100');
 
     // then
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
-      processes: { processId: string; agency: string; versions: { version: number }[] }[];
-      forms: { formId: string; agency: string }[];
+      items: { processId: string; agency: string; versions: { version: number }[] }[];
+      page: { total: number };
     };
-    const ids = body.processes.map((p) => p.processId);
+    const ids = body.items.map((p) => p.processId);
     expect(ids).toContain('criminal-record-certificate');
     expect(ids).not.toContain('tax-clearance-certificate');
     expect(ids).not.toContain('balcao-payment');
-    expect(body.processes.every((p) => p.agency === 'DSI' && p.versions.length > 0)).toBe(true);
-    expect(body.forms.map((f) => f.formId)).toContain('criminal-record-certificate-application');
-    expect(body.forms.every((f) => f.agency === 'DSI')).toBe(true);
+    expect(body.items.every((p) => p.agency === 'DSI' && p.versions.length > 0)).toBe(true);
+    expect(body.page.total).toBe(body.items.length);
+    const forms = (await formsRes.json()) as { items: { formId: string; agency: string }[] };
+    expect(forms.items.map((f) => f.formId)).toContain('criminal-record-certificate-application');
+    expect(forms.items.every((f) => f.agency === 'DSI')).toBe(true);
   });
 
   it('should open a library process as BPMN XML and refuse another agency’s', async () => {
@@ -91,10 +94,10 @@ describe('modeling API', { timeout: 120_000 }, () => {
     expect(await again.json()).toMatchObject({
       processes: [{ processId: 'dsi-visa-extension', version: 2 }],
     });
-    const listed = (await (await analyst.call('/api/modeling/processes')).json()) as {
-      processes: { processId: string; versions: { version: number }[] }[];
-    };
-    expect(listed.processes.find((p) => p.processId === 'dsi-visa-extension')?.versions).toEqual([
+    const listed = (await (
+      await analyst.call('/api/modeling/processes?processId=dsi-visa-extension')
+    ).json()) as { items: { processId: string; versions: { version: number }[] }[] };
+    expect(listed.items.find((p) => p.processId === 'dsi-visa-extension')?.versions).toEqual([
       expect.objectContaining({ version: 2 }),
       expect.objectContaining({ version: 1 }),
     ]);
@@ -174,8 +177,8 @@ describe('modeling API', { timeout: 120_000 }, () => {
       method: 'PUT',
       body: { name: 'Draft only', content: xml },
     });
-    const listed = (await (await analyst.call('/api/modeling/processes')).json()) as {
-      processes: { processId: string; versions: unknown[]; draft: unknown }[];
+    const listed = (await (await analyst.call('/api/modeling/processes?q=draft-only')).json()) as {
+      items: { processId: string; versions: unknown[]; draft: unknown }[];
     };
     const read = await analyst.call('/api/modeling/drafts/process/dsi-draft-only');
     const admin = await node.signIn('admin');
@@ -193,7 +196,7 @@ describe('modeling API', { timeout: 120_000 }, () => {
 
     // then
     expect(saved.status).toBe(200);
-    expect(listed.processes.find((p) => p.processId === 'dsi-draft-only')).toMatchObject({
+    expect(listed.items.find((p) => p.processId === 'dsi-draft-only')).toMatchObject({
       versions: [],
       draft: { name: 'Draft only', updatedBy: 'analyst' },
     });

@@ -2,18 +2,31 @@ import { z } from 'zod';
 import { elementTemplates } from '@balcao/connectors';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
 import type { ServerServices } from '../boot/ServerServices';
 import type { Principal } from '../identity/Principal';
 import { deployModels } from './deployModels';
 import { EngineModels } from './EngineModels';
 import { ModelOwners } from './ModelOwners';
-import { listModels } from './listModels';
+import { listForms, listProcesses } from './listModels';
+import {
+  deployedFormSchema,
+  deploymentSchema,
+  elementTemplatesSchema,
+  formSummarySchema,
+  processSummarySchema,
+} from './modelingSchemas';
 import { modelingDraftRoutes } from './modelingDraftRoutes';
 
 const roles = ['analyst', 'admin'] as const;
 const tag = 'modeling';
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 const idParam = (name: string) => z.object({ [name]: z.string().min(1).max(200) });
+/** `?q=` part of an id or name, `?<id>=` exactly one, and the page. */
+const listQuery = <K extends string>(id: K) =>
+  pageQuerySchema.extend({ q: z.string().max(100).optional() }).extend({
+    [id]: z.string().min(1).max(200).optional(),
+  } as Record<K, z.ZodOptional<z.ZodString>>);
 
 /**
  * The analysts' modeler: their agency's processes and forms with versions (read from the
@@ -25,11 +38,12 @@ export function modelingRoutes(services: Pick<ServerServices, 'db' | 'camunda'>)
   const engine = new EngineModels(services.camunda);
   const owners = new ModelOwners();
   const mayRead = async (principal: Principal, kind: 'process' | 'form', id: string) => {
-    const listed = await listModels({ db: services.db, engine, owners }, principal);
+    const deps = { db: services.db, engine, owners };
+    const one = { id, limit: 1, offset: 0 };
     const found =
       kind === 'process'
-        ? listed.processes.find((p) => p.processId === id)
-        : listed.forms.find((f) => f.formId === id);
+        ? (await listProcesses(deps, principal, one)).items[0]
+        : (await listForms(deps, principal, one)).items[0];
     if (!found || found.versions.length === 0)
       throw apiErrors.notFound(kind === 'process' ? `The process ${id}` : `The form ${id}`);
     return found.versions;
@@ -45,12 +59,40 @@ export function modelingRoutes(services: Pick<ServerServices, 'db' | 'camunda'>)
     defineRoute({
       method: 'get',
       path: '/api/modeling/processes',
-      summary: "Your agency's processes and forms with their deployed versions and drafts",
+      summary: "Your agency's processes with their deployed versions and drafts, by id",
       tag,
       auth: 'required',
       roles,
       transaction: false,
-      handle: ({ principal }) => listModels({ db: services.db, engine, owners }, principal),
+      query: listQuery('processId'),
+      response: pagedSchema(processSummarySchema),
+      async handle({ principal, query }) {
+        const { items, total } = await listProcesses(
+          { db: services.db, engine, owners },
+          principal,
+          { q: query.q, id: query.processId, ...pageWindow(query) },
+        );
+        return paged(items, query, total);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/modeling/forms',
+      summary: "Your agency's forms with their deployed versions and drafts, by id",
+      tag,
+      auth: 'required',
+      roles,
+      transaction: false,
+      query: listQuery('formId'),
+      response: pagedSchema(formSummarySchema),
+      async handle({ principal, query }) {
+        const { items, total } = await listForms({ db: services.db, engine, owners }, principal, {
+          q: query.q,
+          id: query.formId,
+          ...pageWindow(query),
+        });
+        return paged(items, query, total);
+      },
     }),
     defineRoute({
       method: 'get',
@@ -79,6 +121,7 @@ export function modelingRoutes(services: Pick<ServerServices, 'db' | 'camunda'>)
       transaction: false,
       params: idParam('formId'),
       query: versionQuery,
+      response: deployedFormSchema,
       async handle({ principal, params, query }) {
         const id = params.formId as string;
         const chosen = pick(await mayRead(principal, 'form', id), query.version);
@@ -99,6 +142,7 @@ export function modelingRoutes(services: Pick<ServerServices, 'db' | 'camunda'>)
           .array(z.object({ name: z.string().min(1).max(300), content: z.string().min(1) }))
           .min(1, 'send at least one .bpmn or .form file'),
       }),
+      response: deploymentSchema,
       async handle({ principal, body, auditTarget }) {
         const deployed = await deployModels(
           { db: services.db, camunda: services.camunda, owners },
@@ -120,6 +164,7 @@ export function modelingRoutes(services: Pick<ServerServices, 'db' | 'camunda'>)
       auth: 'required',
       roles,
       transaction: false,
+      response: elementTemplatesSchema,
       handle: async () => templates,
     }),
     ...modelingDraftRoutes({ db: services.db, owners }),

@@ -53,13 +53,7 @@ export function dashboardRoute(deps: { camunda: Camunda8; owners: ModelOwners })
     }),
     async handle({ tx, principal, query }) {
       const access = new MonitorAccess(deps.owners, tx, principal);
-      const definitions = (await rest().searchProcessDefinitions({
-        filter: { isLatestVersion: true },
-        page: { limit: 1000 },
-      } as never)) as unknown as { items: { processDefinitionId: string }[] };
-      const processIds: string[] = [];
-      for (const id of new Set(definitions.items.map((d) => d.processDefinitionId)))
-        if ((await access.visible(id)).visible) processIds.push(id);
+      const processIds = await access.watchedProcessIds(deps.camunda);
 
       const bucket = query.days === 1 ? 'hour' : 'day';
       const starts = bucketStarts(Date.now(), query.days, bucket);

@@ -3,6 +3,7 @@ import type { Camunda8 } from '@camunda8/sdk';
 import type { Database, Queryable } from '@balcao/platform';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQuerySchema, pageWindow } from '../api/pagination';
 import { Role, type Principal } from '../identity/Principal';
 import { ModelOwners } from '../modeling/ModelOwners';
 import { dashboardRoute } from './dashboardRoute';
@@ -90,7 +91,7 @@ const presentIncident = (i: IncidentItem): z.infer<typeof incidentSchema> => ({
   createdAt: i.creationTime ?? null,
 });
 
-/** How many engine rows one monitor page reads before filtering by agency. */
+/** How many incidents of one instance the detail shows. */
 const SCAN_LIMIT = 500;
 
 /**
@@ -112,6 +113,16 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
     endedAt: i.endDate ?? null,
     agency,
   });
+  /** The engine filter of a list: one process if it may be watched, else all it may watch. */
+  const watched = async (access: MonitorAccess, principal: Principal, processId?: string) => {
+    if (processId)
+      return (await access.visible(processId)).visible
+        ? { processDefinitionId: processId }
+        : undefined;
+    if (principal.role === Role.Admin) return {};
+    const ids = await access.watchedProcessIds(deps.camunda);
+    return ids.length > 0 ? { processDefinitionId: { $in: ids } } : undefined;
+  };
   const incidentsOf = async (filter: Record<string, unknown>) =>
     (
       await rest().searchIncidents({
@@ -132,27 +143,25 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
       audit: 'none',
       // The engine answers from the same database: no transaction held across its calls.
       transaction: false,
-      query: z.object({
+      query: pageQuerySchema.extend({
         processId: z.string().max(64).optional(),
         state: z.enum(['ACTIVE', 'COMPLETED', 'TERMINATED']).optional(),
       }),
-      response: z.object({ items: z.array(instanceSchema) }),
+      response: pagedSchema(instanceSchema),
       async handle({ tx, principal, query }) {
-        const filter: Record<string, unknown> = {};
-        if (query.processId) filter.processDefinitionId = query.processId;
-        if (query.state) filter.state = query.state;
-        const found = await rest().searchProcessInstances({
-          filter,
-          page: { limit: SCAN_LIMIT },
-          sort: [{ field: 'startDate', order: 'DESC' }],
-        } as never);
-        const items = [];
         const access = new MonitorAccess(owners, tx, principal);
-        for (const i of found.items as unknown as InstanceItem[]) {
-          const { agency, visible } = await access.visible(i.processDefinitionId);
-          if (visible) items.push(presentInstance(i, agency));
-        }
-        return { items };
+        const scope = await watched(access, principal, query.processId);
+        if (!scope) return paged([], query, 0);
+        const { limit, offset } = pageWindow(query);
+        const found = (await rest().searchProcessInstances({
+          filter: { ...scope, ...(query.state ? { state: query.state } : {}) },
+          page: { from: offset, limit },
+          sort: [{ field: 'startDate', order: 'DESC' }],
+        } as never)) as unknown as { items: InstanceItem[]; page: { totalItems: number } };
+        const items = [];
+        for (const i of found.items)
+          items.push(presentInstance(i, await access.agencyOf(i.processDefinitionId)));
+        return paged(items, query, Number(found.page.totalItems));
       },
     }),
     defineRoute({
@@ -199,16 +208,19 @@ export function monitorRoutes(deps: MonitorRouteDeps): ApiRoute[] {
       roles: [Role.Supervisor, Role.Admin],
       audit: 'none',
       transaction: false,
-      query: z.object({ processId: z.string().max(64).optional() }),
-      response: z.object({ items: z.array(incidentSchema) }),
+      query: pageQuerySchema.extend({ processId: z.string().max(64).optional() }),
+      response: pagedSchema(incidentSchema),
       async handle({ tx, principal, query }) {
-        const filter: Record<string, unknown> = { state: 'ACTIVE' };
-        if (query.processId) filter.processDefinitionId = query.processId;
-        const items = [];
         const access = new MonitorAccess(owners, tx, principal);
-        for (const i of await incidentsOf(filter))
-          if ((await access.visible(i.processDefinitionId)).visible) items.push(presentIncident(i));
-        return { items };
+        const scope = await watched(access, principal, query.processId);
+        if (!scope) return paged([], query, 0);
+        const { limit, offset } = pageWindow(query);
+        const found = (await rest().searchIncidents({
+          filter: { ...scope, state: 'ACTIVE' },
+          page: { from: offset, limit },
+          sort: [{ field: 'creationTime', order: 'DESC' }],
+        } as never)) as unknown as { items: IncidentItem[]; page: { totalItems: number } };
+        return paged(found.items.map(presentIncident), query, Number(found.page.totalItems));
       },
     }),
     defineRoute({

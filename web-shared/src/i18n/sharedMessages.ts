@@ -23,6 +23,11 @@ export const sharedMessages: Record<Locale, SharedMessages> = {
       },
       live: { connected: '即時更新已連接', offline: '即時更新已中斷，正在重新連接…' },
       loading: '載入中…',
+      page: {
+        previous: '上一頁',
+        next: '下一頁',
+        position: '第 {page} 頁，共 {pages} 頁（{total} 項）',
+      },
     },
   },
   pt: {
@@ -49,6 +54,11 @@ export const sharedMessages: Record<Locale, SharedMessages> = {
         offline: 'Actualizações em directo interrompidas; a ligar de novo…',
       },
       loading: 'A carregar…',
+      page: {
+        previous: 'Anterior',
+        next: 'Seguinte',
+        position: 'Página {page} de {pages} ({total})',
+      },
     },
   },
   en: {
@@ -72,6 +82,7 @@ export const sharedMessages: Record<Locale, SharedMessages> = {
       },
       live: { connected: 'Live updates on', offline: 'Live updates interrupted; reconnecting…' },
       loading: 'Loading…',
+      page: { previous: 'Previous', next: 'Next', position: 'Page {page} of {pages} ({total})' },
     },
   },
 };
@@ -98,5 +109,6 @@ export type SharedMessages = {
     };
     live: { connected: string; offline: string };
     loading: string;
+    page: { previous: string; next: string; position: string };
   };
 };

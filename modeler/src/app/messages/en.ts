@@ -25,6 +25,8 @@ export const en = {
     create: 'Create',
     empty: 'Nothing yet.',
     invalidId: 'Use letters, digits and hyphens, starting with a letter.',
+    search: 'Find by id or name',
+    find: 'Find',
   },
   editor: {
     back: 'All processes and forms',

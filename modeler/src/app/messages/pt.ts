@@ -27,6 +27,8 @@ export const pt: typeof en = {
     create: 'Criar',
     empty: 'Ainda nada.',
     invalidId: 'Use letras, algarismos e hífenes, a começar por uma letra.',
+    search: 'Procurar por id ou nome',
+    find: 'Procurar',
   },
   editor: {
     back: 'Todos os processos e formulários',

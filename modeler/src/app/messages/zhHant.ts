@@ -26,6 +26,8 @@ export const zhHant: typeof en = {
     create: '建立',
     empty: '暫無資料。',
     invalidId: '請使用英文字母、數字及連字號，並以字母開頭。',
+    search: '按編號或名稱搜尋',
+    find: '搜尋',
   },
   editor: {
     back: '所有流程及表格',
