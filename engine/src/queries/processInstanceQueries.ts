@@ -1,4 +1,5 @@
 import type { Queryable } from '@balcao/platform';
+import { processInstanceVariablesFilter } from './processInstanceVariableFilter';
 import { isoDate, keyString, runSearch, type SearchTable } from './runSearch';
 import type { SearchRequest } from './searchQuery';
 
@@ -49,6 +50,7 @@ const processInstances: SearchTable<ProcessInstanceSqlRow, ProcessInstanceItem> 
     startDate: { column: 'i.start_at', kind: 'date' },
     endDate: { column: 'i.end_at', kind: 'date' },
     tenantId: { column: "'<default>'", kind: 'string' },
+    variables: processInstanceVariablesFilter,
   },
   sortable: {
     processInstanceKey: 'i.key',

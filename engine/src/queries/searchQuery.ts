@@ -34,11 +34,13 @@ export interface SearchPage<T> {
   page: { totalItems: number };
 }
 
-/** How a filter field maps to SQL: its column expression and the kind of value it holds. */
-export interface FieldSpec {
-  column: string;
-  kind: 'key' | 'string' | 'int' | 'date' | 'bool' | 'contains';
-}
+/**
+ * How a filter field maps to SQL: its column expression and the kind of value it holds, or
+ * (`custom`) a function that turns the field's filter value into conditions.
+ */
+export type FieldSpec =
+  | { column: string; kind: 'key' | 'string' | 'int' | 'date' | 'bool' | 'contains' }
+  | { kind: 'custom'; clauses: (raw: unknown, param: (value: unknown) => string) => string[] };
 
 export const SearchErrorCode = { InvalidSearch: 'SEARCH_INVALID' } as const;
 
@@ -99,6 +101,7 @@ function fieldClauses(
   raw: unknown,
   param: (value: unknown) => string,
 ): string[] {
+  if (spec.kind === 'custom') return spec.clauses(raw, param);
   const conditions: Record<string, unknown> =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
       ? (raw as Record<string, unknown>)

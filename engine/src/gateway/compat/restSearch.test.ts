@@ -21,6 +21,25 @@ const triage = (priority: number) =>
     ],
   );
 
+/**
+ * Ends on its own: a script sets `stamp` in its own scope only (input mapping), and another
+ * renames the case of `T-2` (a root variable updated after it was first written).
+ */
+const filing = bpmn(
+  'filing',
+  [
+    el.start('start'),
+    `<bpmn:scriptTask id="stamp"><bpmn:extensionElements>${el.io([['="received"', 'stamp']])}<zeebe:script expression="=stamp" resultVariable="stampResult" /></bpmn:extensionElements></bpmn:scriptTask>`,
+    el.script('rename', '=if taskRef = "T-2" then "2026-DSI-000125" else caseRef', 'caseRef'),
+    el.end('end'),
+  ],
+  [
+    ['start', 'stamp'],
+    ['stamp', 'rename'],
+    ['rename', 'end'],
+  ],
+);
+
 describe(`/v2 searches (${testDatabaseKind})`, { timeout: 60_000 }, () => {
   let gateway: TestGateway;
   let definitionKey: number;
@@ -98,6 +117,74 @@ describe(`/v2 searches (${testDatabaseKind})`, { timeout: 60_000 }, () => {
     expect(keys).toEqual([...keys].sort((a, b) => b - a));
     expect(xml.contentType).toContain('text/xml');
     expect(xml.body.text).toContain('<bpmn:process id="triage"');
+  });
+
+  it('should find instances by a root-scope variable at its latest value, finished ones too', async () => {
+    // given
+    await gateway.engine.deploy([{ name: 'filing.bpmn', content: Buffer.from(filing) }]);
+    const filed = async (caseRef: string, taskRef: string) =>
+      (
+        await gateway.engine.createProcessInstance({
+          bpmnProcessId: 'filing',
+          variables: { caseRef, taskRef, fee: 1.5 },
+        })
+      ).processInstanceKey;
+    const finished = await filed('2026-DSI-000123', 'T-1');
+    const other = await filed('2026-DSI-000124', 'T-2');
+    const waiting = await gateway.engine.createProcessInstance({
+      bpmnProcessId: 'triage',
+      variables: { groups: ['dsi'], caseRef: '2026-DSI-000123' },
+    });
+    const byCaseRef = (value: unknown, extra: Record<string, unknown> = {}) =>
+      restCall(gateway, 'POST', '/v2/process-instances/search', {
+        filter: { variables: [{ name: 'caseRef', value }], ...extra },
+      });
+    const keysOf = (found: { body: Record<string, unknown> }) =>
+      (found.body.items as { processInstanceKey: string }[]).map((i) => i.processInstanceKey);
+
+    // when
+    const both = await byCaseRef('"2026-DSI-000123"');
+    const filingOnly = await byCaseRef(
+      { $in: ['"2026-DSI-000123"', '"2026-DSI-000999"'] },
+      { processDefinitionId: 'filing' },
+    );
+    const twoVariables = await restCall(gateway, 'POST', '/v2/process-instances/search', {
+      filter: {
+        variables: [
+          { name: 'caseRef', value: { $eq: '"2026-DSI-000123"' } },
+          { name: 'fee', value: '1.50' },
+        ],
+      },
+    });
+    const renamedFrom = await byCaseRef('"2026-DSI-000124"');
+    const renamedTo = await byCaseRef('"2026-DSI-000125"');
+    const localOnly = await restCall(gateway, 'POST', '/v2/process-instances/search', {
+      filter: { variables: [{ name: 'stamp', value: '"received"' }] },
+    });
+
+    // then
+    expect(keysOf(both).sort()).toEqual([String(finished), String(waiting.processInstanceKey)]);
+    expect(keysOf(filingOnly)).toEqual([String(finished)]);
+    expect(filingOnly.body.items).toMatchObject([{ state: 'COMPLETED' }]);
+    expect(keysOf(twoVariables)).toEqual([String(finished)]);
+    expect(renamedFrom.body.page).toEqual({ totalItems: 0 });
+    expect(keysOf(renamedTo)).toEqual([String(other)]);
+    expect(localOnly.body.page).toEqual({ totalItems: 0 });
+  });
+
+  it('should answer 400 for a variables filter that is not a list of JSON texts', async () => {
+    // when
+    const shapes = await Promise.all(
+      [
+        { variables: { caseRef: '"x"' } },
+        { variables: [{ name: 'caseRef', value: { $like: '"x*"' } }] },
+        { variables: [{ name: 'caseRef', value: '2026-DSI-000123' }] },
+      ].map((filter) => restCall(gateway, 'POST', '/v2/process-instances/search', { filter })),
+    );
+
+    // then
+    expect(shapes.map((r) => r.status)).toEqual([400, 400, 400]);
+    expect(shapes[2]!.body.detail).toContain("'caseRef'");
   });
 
   it('should answer problem details for an unknown key and an unknown endpoint', async () => {
