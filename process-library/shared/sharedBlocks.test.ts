@@ -5,8 +5,14 @@ import { ScenarioHarness } from '../src/scenario/ScenarioHarness';
 let h: ScenarioHarness;
 
 /** A caller as a service would model it: one call activity, a boundary per error code. */
-function caller(id: string, calledId: string, inputs: [string, string][], errors: string[]) {
-  const call = `<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="${calledId}" propagateAllChildVariables="false" />${el.io(inputs, [['=payment', 'payment']])}</bpmn:extensionElements></bpmn:callActivity>`;
+function caller(
+  id: string,
+  calledId: string,
+  inputs: [string, string][],
+  errors: string[],
+  outputs: [string, string][] = [['=payment', 'payment']],
+) {
+  const call = `<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="${calledId}" propagateAllChildVariables="false" />${el.io(inputs, outputs)}</bpmn:extensionElements></bpmn:callActivity>`;
   return bpmn(
     id,
     [
@@ -58,6 +64,25 @@ beforeAll(async () => {
           ['P14D', 'reactionDeadline'],
         ],
         ['DEEMED_WITHDRAWN'],
+      ),
+    },
+    {
+      name: 'exchange-caller.bpmn',
+      xml: caller(
+        'exchange-caller',
+        'balcao-exchange-document',
+        [
+          ['=caseRef', 'caseRef'],
+          ['DSAJ', 'senderDepartment'],
+          ['=receiver', 'receiverDepartment'],
+          ['=caseRef', 'fileReference'],
+          ['=caseRef', 'letterNumber'],
+          ['DSAJ', 'signer'],
+          ['Test letter', 'subject'],
+          ['dsaj-registry-clerks', 'deliveryClerks'],
+        ],
+        [],
+        [['=exchange', 'exchange']],
       ),
     },
   );
@@ -137,5 +162,103 @@ describe('balcao-request-information', () => {
       [task],
     );
     expect(assignee.rows[0]?.assignee).toBe('citizen-P0001');
+  });
+});
+
+describe('balcao-exchange-document', () => {
+  /** Sends a letter to `receiver`, whose mailbox refuses it, and waits for the clerk's task. */
+  async function refusedLetter(caseRef: string, receiver: string) {
+    await h.setMailbox(receiver, false, `${receiver} registry offline`);
+    const key = await h.startApplication('exchange-caller', { caseRef, receiver });
+    const task = await h.waitForUserTask(key, 'resolveFailure');
+    return { key, task };
+  }
+
+  it('should end with the delivery evidence when the letter is delivered', async () => {
+    // given
+    const key = await h.startApplication('exchange-caller', {
+      caseRef: 'EXC-0001',
+      receiver: 'DSI',
+    });
+
+    // when
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect((await h.t.finalVariables(key)).exchange).toMatchObject({
+      status: 'DELIVERED',
+      evidence: { receiptId: expect.stringMatching(/^RCPT-/) },
+    });
+  });
+
+  it('should ask the sending clerks what to do when the receiver refuses the letter', async () => {
+    // when
+    const { key, task } = await refusedLetter('EXC-0002', 'FP');
+
+    // then the clerks of the sending agency get the task, with the reason, and nothing is lost
+    const row = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [task],
+    );
+    expect(row.rows[0]?.candidate_groups).toEqual(['dsaj-registry-clerks']);
+    expect(await h.t.instanceState(key)).toBe('ACTIVE');
+    const [letter] = await h.letters({ caseRef: 'EXC-0002' });
+    expect(letter).toMatchObject({
+      status: 'SENT',
+      deliveryFailure: { reason: 'FP registry offline' },
+    });
+    await h.setMailbox('FP', true);
+  });
+
+  it('should send the same letter again when the clerk chooses to, and end delivered', async () => {
+    // given
+    const { key, task } = await refusedLetter('EXC-0003', 'IAS');
+    await h.setMailbox('IAS', true);
+
+    // when
+    await h.t.engine.completeUserTask({ key: task, variables: { deliveryAction: 'resend' } });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect(await h.t.elementTrail(key)).toContain('done:ELEMENT_COMPLETED');
+    const letters = await h.letters({ caseRef: 'EXC-0003' });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ status: 'DELIVERED', deliveryFailure: null });
+    expect((await h.t.finalVariables(key)).exchange).toMatchObject({
+      letterId: letters[0]?.id,
+      status: 'DELIVERED',
+    });
+    expect((await h.milestones(key)).map((m) => m.en)).toEqual([
+      'Sent to the department',
+      'Sent to the department',
+    ]);
+  });
+
+  it('should record a delivery by other means and give it back to the caller', async () => {
+    // given
+    const { key, task } = await refusedLetter('EXC-0004', 'DSAT');
+
+    // when
+    await h.t.engine.completeUserTask({
+      key: task,
+      variables: {
+        deliveryAction: 'otherMeans',
+        deliveryMethod: 'hand',
+        deliveryReference: 'DSAT-RCPT-88',
+      },
+    });
+    const state = await h.waitForEnd(key);
+    await h.setMailbox('DSAT', true);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect((await h.t.finalVariables(key)).exchange).toMatchObject({
+      status: 'DELIVERED_OTHERWISE',
+      evidence: null,
+      deliveryFailure: { reason: 'DSAT registry offline' },
+      otherMeans: { method: 'hand', reference: 'DSAT-RCPT-88', note: '' },
+    });
   });
 });

@@ -25,7 +25,7 @@ export const exchangeDocumentInputSchema = z.object({
     .default([]),
   caseRef: z.string().optional(),
   /** A letter sent before and not delivered: it is sent again instead of a new one. */
-  letterId: z.string().min(1).optional(),
+  letterId: z.string().min(1).nullish(),
 });
 
 /**
@@ -40,7 +40,7 @@ export const exchangeDocumentConnector = defineConnector({
   input: exchangeDocumentInputSchema,
   async run(input, ctx) {
     const { senderDepartment, letterId, ...letter } = input;
-    let id = letterId;
+    let id = letterId ?? undefined;
     if (id === undefined) {
       const created = await agencyRequest(ctx.agencies.documentExchange, ctx, {
         method: 'POST',

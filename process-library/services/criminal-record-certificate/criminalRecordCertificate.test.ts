@@ -65,6 +65,36 @@ describe('P1 criminal record certificate', () => {
     ]);
   });
 
+  it('should have a DSI clerk send the certificate again when the department refused it', async () => {
+    // given the receiving department's mailbox refuses deliveries
+    const caseRef = 'DSI-CRC-0009';
+    await h.setMailbox('DSAL', false, 'DSAL mailbox full');
+    const key = await h.startApplication(
+      processId,
+      application(caseRef, '1234567(8)', { sendToDepartment: true, receivingDepartment: 'DSAL' }),
+    );
+    await h.settlePayment(key, 'complete');
+
+    // when a clerk of dsi-crc-clerks sends it again once the mailbox accepts
+    const failed = await h.waitForUserTask(key, 'resolveFailure');
+    await h.setMailbox('DSAL', true);
+    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
+    const state = await h.waitForEnd(key);
+
+    // then the same letter is delivered and the citizen is told the certificate is ready
+    expect(state).toBe('COMPLETED');
+    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [failed],
+    );
+    expect(groups.rows[0]?.candidate_groups).toEqual(['dsi-crc-clerks']);
+    const letters = await h.letters({ caseRef });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ status: 'DELIVERED', receiverDepartment: 'DSAL' });
+    expect((await h.t.finalVariables(key)).exchange).toMatchObject({ status: 'DELIVERED' });
+    expect(h.inAppTemplates(caseRef)).toEqual(['crc-ready@1']);
+  });
+
   it('should ask for missing information in a clerk-verified case and then issue', async () => {
     // given a non-permanent resident: not a simple case
     const caseRef = 'DSI-CRC-0002';

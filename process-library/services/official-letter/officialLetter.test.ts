@@ -123,6 +123,44 @@ describe('P14 official letter', () => {
     expect(await h.letters({ caseRef })).toEqual([]);
   });
 
+  it('should let the registry deliver by hand a letter the receiver refused at the exchange', async () => {
+    // given the receiving department's mailbox refuses deliveries
+    const caseRef = 'SAFP-LTR-0004';
+    await h.setMailbox('DSF', false, 'DSF registry system offline');
+    const key = await h.startApplication(processId, draft(caseRef, { receiverDepartment: 'DSF' }));
+    await decide(key, 'approveSection', 'approve');
+    await decide(key, 'signByHead', 'approve');
+
+    // when the registry records that it delivered the letter by hand
+    const failed = await h.waitForUserTask(key, 'resolveFailure');
+    await h.t.engine.completeUserTask({
+      key: failed,
+      variables: {
+        deliveryAction: 'otherMeans',
+        deliveryMethod: 'hand',
+        deliveryReference: 'R-91',
+      },
+    });
+    const state = await h.waitForEnd(key);
+    await h.setMailbox('DSF', true);
+
+    // then no incident, no registration at the exchange, and the case keeps how it was delivered
+    expect(state).toBe('COMPLETED');
+    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [failed],
+    );
+    expect(groups.rows[0]?.candidate_groups).toEqual(['registry-confidential']);
+    expect(await h.t.elementTrail(key)).toContain('endOtherMeans:ELEMENT_COMPLETED');
+    expect((await h.t.finalVariables(key)).exchange).toMatchObject({
+      status: 'DELIVERED_OTHERWISE',
+      deliveryFailure: { reason: 'DSF registry system offline' },
+      otherMeans: { method: 'hand', reference: 'R-91' },
+    });
+    const [letter] = await h.letters({ caseRef });
+    expect(letter).toMatchObject({ status: 'SENT', registrationNumber: null });
+  });
+
   it('should tell the drafter when the section chief does not approve', async () => {
     // given
     const caseRef = 'SAFP-LTR-0003';

@@ -64,6 +64,38 @@ describe('P11 promotion', () => {
     expect(h.inAppTemplates(caseRef)).toEqual(['promotion-granted@1']);
   });
 
+  it('should go on to the payroll when HR sent the order to the Gazette by registered post', async () => {
+    // given the Printing Bureau's mailbox refuses deliveries
+    const caseRef = 'DSAJ-PROMO-0009';
+    await h.setMailbox('IO', false, 'IO mailbox unreachable');
+    const key = await h.startApplication(processId, proposal(caseRef));
+    await complete(key, 'prepareProposal', {
+      proposedGrade: 4,
+      effectiveDate: '2027-03-01',
+      proposalText: 'Three years in grade, good ratings',
+    });
+    await complete(key, 'checkBudget', { budgetAvailable: true, budgetLine: '01-01-02-00' });
+    await complete(key, 'sign', { approvalDecision: 'approve' });
+
+    // when HR records that it sent the order by registered post
+    await complete(key, 'resolveFailure', {
+      deliveryAction: 'otherMeans',
+      deliveryMethod: 'registeredPost',
+      deliveryReference: 'RR123456789MO',
+    });
+    await complete(key, 'updatePayroll', { payrollEffectiveMonth: '2027-03' });
+    const state = await h.waitForEnd(key);
+    await h.setMailbox('IO', true);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    expect((await h.t.finalVariables(key)).publication).toMatchObject({
+      status: 'DELIVERED_OTHERWISE',
+      otherMeans: { method: 'registeredPost', reference: 'RR123456789MO' },
+    });
+    expect(h.inAppTemplates(caseRef)).toEqual(['promotion-granted@1']);
+  });
+
   it('should stop without a promotion when the budget does not cover it', async () => {
     // given
     const caseRef = 'DSAJ-PROMO-0002';

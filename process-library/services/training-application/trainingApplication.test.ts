@@ -37,6 +37,34 @@ async function complete(key: number, elementId: string, variables: Record<string
 }
 
 describe('P10 training application', () => {
+  it('should have HR send the enrolment request again when SAFP refused it, then enrol', async () => {
+    // given SAFP's mailbox refuses deliveries
+    const caseRef = 'SAFP-TRN-0009';
+    await h.setMailbox('SAFP', false, 'SAFP registry closed for maintenance');
+    const key = await h.startApplication(processId, application(caseRef));
+    await complete(key, 'supervisorApproval', { approvalDecision: 'approve' });
+    await complete(key, 'headApproval', { approvalDecision: 'approve' });
+
+    // when HR sends it again once the mailbox accepts, and SAFP enrols
+    const failed = await h.waitForUserTask(key, 'resolveFailure');
+    await h.setMailbox('SAFP', true);
+    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
+    await complete(key, 'enrol', { enrolmentResult: 'full' });
+    const state = await h.waitForEnd(key);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [failed],
+    );
+    expect(groups.rows[0]?.candidate_groups).toEqual(['department-hr']);
+    expect((await h.t.finalVariables(key)).enrolmentLetter).toMatchObject({ status: 'DELIVERED' });
+    expect(await h.letters({ caseRef })).toEqual([
+      expect.objectContaining({ receiverDepartment: 'SAFP', status: 'DELIVERED' }),
+    ]);
+  });
+
   it('should pass both approvals, enrol at SAFP by letter and certify a trainee who attended', async () => {
     // given
     const caseRef = 'SAFP-TRN-0001';

@@ -220,6 +220,25 @@ export class ScenarioHarness {
     return ((await res.json()) as { letters: Record<string, unknown>[] }).letters;
   }
 
+  /**
+   * Opens or closes a department's mailbox at the stand-in document exchange: while closed,
+   * letters sent to it are not delivered (agencies/README.md, "Document exchange").
+   */
+  async setMailbox(department: string, accepting: boolean, reason?: string): Promise<void> {
+    const res = await fetch(
+      `${this.agencies.urls['document-exchange']}/mailboxes/${encodeURIComponent(department)}`,
+      {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': this.agencies.apiKeys['document-exchange'],
+        },
+        body: JSON.stringify({ accepting, ...(reason === undefined ? {} : { reason }) }),
+      },
+    );
+    if (!res.ok) throw new Error(`Setting the mailbox of ${department} answered ${res.status}.`);
+  }
+
   async close(): Promise<void> {
     await this.connectors.close();
     await this.zeebe.close(1_000);
