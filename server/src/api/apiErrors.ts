@@ -26,9 +26,11 @@ export const apiErrors = {
       ApiErrorCode.CsrfFailed,
       'The request is missing a valid X-CSRF-Token header. Reload the page and try again.',
     ),
-  unsupportedMediaType: () =>
+  unsupportedMediaType: (mediaType = 'application/json') =>
     new BalcaoError(
       ApiErrorCode.UnsupportedMediaType,
-      'Send the request body as JSON (Content-Type: application/json).',
+      mediaType === 'application/json'
+        ? 'Send the request body as JSON (Content-Type: application/json).'
+        : `Send the request body as ${mediaType} (Content-Type: ${mediaType}).`,
     ),
 };

@@ -28,6 +28,14 @@ export function buildOpenApi(routes: readonly ApiRoute[], info: { version: strin
             },
           }
         : {}),
+      ...(route.rawBodyType
+        ? {
+            requestBody: {
+              required: false,
+              content: { [route.rawBodyType]: { schema: { contentMediaType: route.rawBodyType } } },
+            },
+          }
+        : {}),
       responses: {
         [String(route.status)]: route.response
           ? {

@@ -1,4 +1,9 @@
-import type { Request, RequestHandler, Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { z } from 'zod';
 import { BalcaoError, type Database, type Logger, type Queryable } from '@balcao/platform';
 import { appendAudit } from '../audit/appendAudit';
@@ -25,6 +30,8 @@ export interface RouteContext<A extends 'public' | 'required', B, Q, P> {
   principal: A extends 'required' ? Principal : Principal | undefined;
   auth: AuthContext | undefined;
   body: Infer<B>;
+  /** The bytes of a `rawBody` route's body; undefined when none was sent. */
+  rawBody: Buffer | undefined;
   query: Infer<Q>;
   params: Infer<P>;
   /** The request's transaction (or the database itself when `transaction: false`). */
@@ -45,6 +52,8 @@ export interface RouteSpec<A extends 'public' | 'required', B, Q, P, R> {
   /** Roles allowed at all; finer checks (ownership, groups) happen in `handle`. */
   roles?: readonly Role[];
   body?: B;
+  /** A body that is not JSON (e.g. a PDF): read up to `limit` bytes, given as `rawBody`. */
+  rawBody?: { mediaType: string; limit: string };
   query?: Q;
   params?: P;
   response?: Schema;
@@ -65,6 +74,8 @@ export interface ApiRoute {
   tag: string;
   auth: 'public' | 'required';
   body?: Schema;
+  /** The media type of a body that is not JSON. */
+  rawBodyType?: string;
   query?: Schema;
   params?: Schema;
   response?: Schema;
@@ -90,6 +101,9 @@ export function defineRoute<
   const auditMode = spec.audit ?? (writes ? 'write' : 'none');
   const batchedAudit = auditMode === 'personal-data' && !writes;
   const status = spec.status ?? 200;
+  const rawParser = spec.rawBody
+    ? express.raw({ type: spec.rawBody.mediaType, limit: spec.rawBody.limit })
+    : undefined;
   return {
     method: spec.method,
     path: spec.path,
@@ -97,6 +111,7 @@ export function defineRoute<
     tag: spec.tag,
     auth: spec.auth,
     ...(spec.body ? { body: spec.body } : {}),
+    ...(spec.rawBody ? { rawBodyType: spec.rawBody.mediaType } : {}),
     ...(spec.query ? { query: spec.query } : {}),
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.response ? { response: spec.response } : {}),
@@ -118,6 +133,10 @@ export function defineRoute<
         if (spec.auth === 'required' && !auth) throw apiErrors.unauthenticated();
         if (writes && auth) checkCsrf(req, auth);
         const body = spec.body ? parsePart(spec.body, bodyOf(req), 'body') : undefined;
+        const rawBody =
+          spec.rawBody && rawParser
+            ? await readRaw(rawParser, spec.rawBody.mediaType, req, res)
+            : undefined;
         const query = spec.query ? parsePart(spec.query, req.query, 'query') : undefined;
         const params = spec.params ? parsePart(spec.params, req.params, 'params') : undefined;
         const run = async (tx: Queryable) => {
@@ -128,6 +147,7 @@ export function defineRoute<
             principal: auth?.principal as RouteContext<A, B, Q, P>['principal'],
             auth,
             body: body as Infer<B>,
+            rawBody,
             query: query as Infer<Q>,
             params: params as Infer<P>,
             tx,
@@ -176,11 +196,26 @@ export function defineRoute<
 }
 
 function bodyOf(req: Request): unknown {
-  const hasBody =
-    req.headers['transfer-encoding'] !== undefined ||
-    Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !req.is('application/json')) throw apiErrors.unsupportedMediaType();
+  if (hasBody(req) && !req.is('application/json')) throw apiErrors.unsupportedMediaType();
   return req.body ?? {};
+}
+
+function hasBody(req: Request): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  );
+}
+
+/** The body as bytes when it has the route's media type; another type answers 415. */
+async function readRaw(parser: RequestHandler, mediaType: string, req: Request, res: Response) {
+  if (!hasBody(req)) return undefined;
+  await new Promise<void>((resolve, reject) => {
+    // body-parser calls back with an http-errors Error (413, 400) or nothing.
+    const done = (error?: Error) => (error ? reject(error) : resolve());
+    void parser(req, res, done as NextFunction);
+  });
+  if (!Buffer.isBuffer(req.body)) throw apiErrors.unsupportedMediaType(mediaType);
+  return req.body;
 }
 
 function parsePart(schema: Schema, value: unknown, part: 'body' | 'query' | 'params'): unknown {

@@ -5,6 +5,7 @@ import { openCallReportRoutes } from '../applications/openCallReportRoutes';
 import { staffMessageRoutes } from '../applications/staffMessageRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { documentRoutes } from '../documents/documentRoutes';
+import { verifyRoutes } from '../documents/verifyRoutes';
 import { taskRoutes } from '../inbox/taskRoutes';
 import { viewRoutes } from '../inbox/viewRoutes';
 import { modelingRoutes } from '../modeling/modelingRoutes';
@@ -17,6 +18,7 @@ export function apiRoutes(services: ServerServices): ApiRoute[] {
   const maxBytes = services.config.UPLOAD_MAX_MB * 1024 * 1024;
   return [
     ...documentRoutes(services.uploads, { maxBytes }),
+    ...verifyRoutes(services.certificates),
     ...catalogueRoutes(),
     // Drafts before `/api/applications/:number`, whose pattern would not match them anyway.
     ...draftRoutes(),

@@ -27,6 +27,7 @@ import { createApiRouter } from '../api/createApiRouter';
 import type { ServerConfig } from '../config/serverConfig';
 import { verificationRoutes } from '../documents/verificationRoutes';
 import { createApp } from '../http/createApp';
+import { listRoutes, type MountedRoute } from '../http/listRoutes';
 import { webApps } from '../http/webApps';
 import { createGatewayAuthenticator } from '../identity/gatewayAuthenticator';
 import { AccessTokens } from '../identity/oauth/accessTokens';
@@ -58,6 +59,8 @@ export interface Balcao {
   /** Lines describing the demo accounts (empty when none were seeded). */
   readonly demoAccounts: string[];
   readonly agenciesUrl: string | undefined;
+  /** Every route the HTTP server mounted, for checks such as the OpenAPI document's. */
+  routes(): MountedRoute[];
   close(): Promise<void>;
 }
 
@@ -194,7 +197,15 @@ export async function startBalcao(
       holidays: macaoHolidays(),
       ...(options.now ? { now: options.now } : {}),
     };
-    late.add(createApiRouter({ db, log, routes: apiRoutes(services), oidc: oidcOptions(config) }));
+    late.add(
+      createApiRouter({
+        db,
+        log,
+        routes: apiRoutes(services),
+        oidc: oidcOptions(config),
+        requestsPerMinute: config.API_REQUESTS_PER_MINUTE,
+      }),
+    );
     late.add(webApps());
     if (config.DEPLOY_LIBRARY) await deployProcessLibrary(camunda, db, log);
     integrations = await startIntegrations(config, {
@@ -225,6 +236,10 @@ export async function startBalcao(
       db,
       demoAccounts: seedDemo ? demoAccountLines() : [],
       agenciesUrl: running.agenciesUrl,
+      routes: () => [
+        ...listRoutes((app as unknown as { router: { stack: unknown[] } }).router),
+        ...late.mounted.flatMap((router) => listRoutes(router)),
+      ],
       async close() {
         const troubled = await stopInOrder(
           [
@@ -340,5 +355,9 @@ class LateRouters {
 
   add(router: Router): void {
     this.routers.push(router);
+  }
+
+  get mounted(): readonly Router[] {
+    return this.routers;
   }
 }

@@ -76,6 +76,8 @@ export const serverConfigSchema = baseConfigSchema
     /** The address citizens use (links in certificates and pay pages); default http://localhost:PORT. */
     PUBLIC_URL: z.url().optional(),
     UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(10),
+    /** Requests per minute and client address over all of /api on one node. */
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     CONNECTORS: z.enum(['on', 'off'], { error: 'expected on or off' }).default('on'),
     /** Deploy the bundled process library at start (only what changed gets a new version). */
     DEPLOY_LIBRARY: z.stringbool({ error: 'expected true or false' }).default(true),

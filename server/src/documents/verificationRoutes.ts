@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { verifyDocument, type DocumentSink, type Verification } from '@balcao/connectors';
 
 const text = {
@@ -43,21 +43,10 @@ type Lang = keyof typeof text;
 
 /**
  * The public verification page a certificate's QR code points to: GET /verify?code=… shows
- * whether the code is genuine; posting the PDF to /api/verify/:code also checks it is unaltered.
+ * whether the code is genuine (the API beside it, /api/verify/:code, is in verifyRoutes).
  */
 export function verificationRoutes(documents: DocumentSink): Router {
   const router = Router();
-  router.get('/api/verify/:code', async (req, res) => {
-    res.json(await verifyDocument(documents, req.params.code));
-  });
-  router.post(
-    '/api/verify/:code',
-    express.raw({ type: 'application/pdf', limit: '20mb' }),
-    async (req, res) => {
-      const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : undefined;
-      res.json(await verifyDocument(documents, req.params.code, bytes));
-    },
-  );
   router.get('/verify', async (req, res) => {
     const lang = pickLanguage(req.query.lang, req.header('accept-language'));
     const code = typeof req.query.code === 'string' ? req.query.code.slice(0, 64) : '';

@@ -20,7 +20,10 @@ describe('bad input through a whole node', { timeout: 300_000 }, () => {
   let operations: OpenApiOperation[];
 
   beforeAll(async () => {
-    node = await startTestBalcao({ env: { UPLOAD_MAX_MB: '1' } });
+    // Ten requests per route: more than the default rate of one client address allows.
+    node = await startTestBalcao({
+      env: { UPLOAD_MAX_MB: '1', API_REQUESTS_PER_MINUTE: '10000' },
+    });
     admin = await node.signIn('admin');
     const doc = (await (await fetch(`${node.url}/api/openapi.json`)).json()) as Parameters<
       typeof openApiOperations
