@@ -40,6 +40,12 @@ async function notifyBirth(caseRef: string, motherIdNumber: string): Promise<num
   return instanceOfCase(h, caseRef);
 }
 
+/** The delivery status of the letters to DSI and FSS, as the case keeps them. */
+function letterStatuses(v: Record<string, unknown>) {
+  const status = (name: string) => (v[name] as { status?: string } | undefined)?.status;
+  return { dsi: status('dsiLetter'), fss: status('fssLetter') };
+}
+
 const declaration = {
   childNameChinese: '陳家樂',
   childNamePortuguese: 'CHAN KA LOK',
@@ -73,10 +79,12 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
       'In process at DSAJ',
       'Certificate issued',
     ]);
-    expect(milestones.slice(4).sort()).toEqual([
-      'Birth allowance claimed at FSS',
-      'ID card requested at DSI',
-    ]);
+    // Each letter goes through the shared exchange block, with its delivery evidence.
+    expect(milestones.slice(4)).toEqual(['Sent to the department', 'Sent to the department']);
+    expect(letterStatuses(await h.t.finalVariables(key))).toEqual({
+      dsi: 'DELIVERED',
+      fss: 'DELIVERED',
+    });
     const vars = await h.t.finalVariables(key);
     const certificate = vars.certificate as { verificationCode: string; sha256: string };
     expect((await verifyDocument(h.documents, certificate.verificationCode)).status).toBe(
@@ -96,6 +104,45 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
     expect(await h.standInNotices(phone, caseRef)).toEqual([
       expect.objectContaining({ channel: 'sms', template: 'birth-registered@1' }),
     ]);
+  });
+
+  it('should have a registrar send the letter to DSI again when DSI refused it', async () => {
+    // given DSI's mailbox refuses deliveries
+    const caseRef = 'DSAJ-BR-0005';
+    await h.setMailbox('DSI', false, 'DSI registry offline');
+    const key = await notifyBirth(caseRef, '5123456(7)');
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'register', registrationNumber: 'NAS-2026-000125' },
+    });
+
+    // when a registrar sends it again once DSI accepts
+    const failed = await h.waitForUserTask(key, 'resolveFailure');
+    await h.setMailbox('DSI', true);
+    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
+    const state = await h.waitForEnd(key);
+
+    // then both agencies have their letter and the parents are told
+    expect(state).toBe('COMPLETED');
+    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [failed],
+    );
+    expect(groups.rows[0]?.candidate_groups).toEqual(['dsaj-birth-registrars']);
+    const letters = await exchangedLetters(h.agencies, caseRef);
+    expect(letters.map((l) => [l.receiverDepartment, l.status])).toEqual([
+      ['DSI', 'DELIVERED'],
+      ['FSS', 'DELIVERED'],
+    ]);
+    expect(letterStatuses(await h.t.finalVariables(key))).toEqual({
+      dsi: 'DELIVERED',
+      fss: 'DELIVERED',
+    });
+    expect(h.inAppTemplates(caseRef)).toEqual(['birth-registered@1']);
   });
 
   it('should tell the parents when the registrar refuses the declaration, and no agency', async () => {

@@ -74,13 +74,10 @@ describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
       'In process at DSAJ',
       'Certificate issued',
     ]);
-    expect(
-      milestones
-        .slice(4)
-        .map((m) => m.agency)
-        .sort(),
-    ).toEqual(toldOnce);
-    expect(milestones.find((m) => m.agency === 'FSS')?.['zh-Hant']).toBe('已通知社會保障基金');
+    // One letter per agency through the shared exchange block, each with its evidence.
+    expect(milestones.slice(4).map((m) => m.en)).toEqual(
+      toldOnce.map(() => 'Sent to the department'),
+    );
     const vars = await h.t.finalVariables(key);
     const certificate = vars.certificate as { verificationCode: string; sha256: string };
     expect((await verifyDocument(h.documents, certificate.verificationCode)).status).toBe(
@@ -95,6 +92,53 @@ describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
       expect(letter.attachments[0]?.sha256).toBe(certificate.sha256);
     }
     expect(vars.dsatLetter).toMatchObject({ status: 'DELIVERED' });
+    expect(h.inAppTemplates(caseRef)).toEqual(['death-registered@1']);
+  });
+
+  it('should record a letter to DSAT delivered by hand when DSAT refused it, and tell the others', async () => {
+    // given DSAT's mailbox refuses deliveries
+    const caseRef = 'DSAJ-OBI-0004';
+    await h.setMailbox('DSAT', false, 'DSAT mailbox unreachable');
+    const key = await notifyDeath(caseRef, '1023456(2)');
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'declare'),
+      variables: declaration,
+    });
+    await h.t.engine.completeUserTask({
+      key: await h.waitForUserTask(key, 'register'),
+      variables: { registrarDecision: 'register', registrationNumber: 'OBI-2026-000009' },
+    });
+
+    // when a registrar records that the letter went to DSAT by hand
+    const failed = await h.waitForUserTask(key, 'resolveFailure');
+    await h.t.engine.completeUserTask({
+      key: failed,
+      variables: {
+        deliveryAction: 'otherMeans',
+        deliveryMethod: 'hand',
+        deliveryReference: 'DSAT-7',
+      },
+    });
+    const state = await h.waitForEnd(key);
+    await h.setMailbox('DSAT', true);
+
+    // then
+    expect(state).toBe('COMPLETED');
+    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [failed],
+    );
+    expect(groups.rows[0]?.candidate_groups).toEqual(['dsaj-death-registrars']);
+    const vars = await h.t.finalVariables(key);
+    expect(vars.dsatLetter).toMatchObject({
+      status: 'DELIVERED_OTHERWISE',
+      otherMeans: { method: 'hand', reference: 'DSAT-7' },
+    });
+    expect(vars.fssLetter).toMatchObject({ status: 'DELIVERED' });
+    const letters = await exchangedLetters(h.agencies, caseRef);
+    expect(letters.map((l) => [l.receiverDepartment, l.status])).toEqual(
+      toldOnce.map((agency) => [agency, agency === 'DSAT' ? 'SENT' : 'DELIVERED']),
+    );
     expect(h.inAppTemplates(caseRef)).toEqual(['death-registered@1']);
   });
 
