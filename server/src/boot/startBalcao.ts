@@ -59,6 +59,8 @@ export interface Balcao {
   /** Lines describing the demo accounts (empty when none were seeded). */
   readonly demoAccounts: string[];
   readonly agenciesUrl: string | undefined;
+  /** Retries the application starts still pending now (the node does so every few seconds). */
+  retryPendingStarts(): Promise<number>;
   /** Every route the HTTP server mounted, for checks such as the OpenAPI document's. */
   routes(): MountedRoute[];
   close(): Promise<void>;
@@ -177,7 +179,7 @@ export async function startBalcao(
     const camunda = internal.client(gatewayAddress, httpUrl);
     const tracker = new Tracker({ db, live, log });
     sync = new TaskSync({ db, camunda, live, tracker, log: log.child({ part: 'inbox-sync' }) });
-    starter = new ApplicationStarter({ db, camunda, live, log });
+    starter = new ApplicationStarter({ db, camunda, live, tracker, log });
     const certificates = new LinkedDocumentSink(
       new FileDocumentSink(path.join(config.DATA_DIR, 'certificates')),
       { db, tracker, storagePath: 'certificates' },
@@ -228,6 +230,7 @@ export async function startBalcao(
     const listening = server;
     const hub = live;
     const background = [sync, starter];
+    const starts = starter;
     const jobWorker = jobTasks;
     const running = integrations;
     return {
@@ -236,6 +239,7 @@ export async function startBalcao(
       db,
       demoAccounts: seedDemo ? demoAccountLines() : [],
       agenciesUrl: running.agenciesUrl,
+      retryPendingStarts: () => starts.retryPending(),
       routes: () => [
         ...listRoutes((app as unknown as { router: { stack: unknown[] } }).router),
         ...late.mounted.flatMap((router) => listRoutes(router)),
