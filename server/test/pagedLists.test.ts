@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, el } from '@balcao/engine/testing';
+import { createAccount } from '../src/identity/accounts';
 import { ModelOwners } from '../src/modeling/ModelOwners';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
@@ -136,6 +137,60 @@ describe('paged lists', { timeout: 180_000 }, () => {
     expect(incidents.page).toMatchObject({ total: 2, hasMore: true });
     expect(everyone.page.total).toBe(5);
     expect(foreign).toMatchObject({ items: [], page: { total: 0 } });
+  });
+
+  it('should page who a supervisor may give a task to', async () => {
+    // given a task of a group with two more clerks in it
+    for (const login of ['paged-clerk-a', 'paged-clerk-b'])
+      await createAccount(t.balcao.db, {
+        login,
+        displayName: login,
+        role: 'clerk',
+        agency: 'DSI',
+        groups: ['paged-group'],
+        password: 'paged-clerk-pw',
+      });
+    const zeebe = t.camunda.getZeebeGrpcApiClient();
+    const model = bpmn(
+      'paged-review',
+      [
+        el.start('s'),
+        el.user(
+          'review',
+          `<zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="paged-group" /><zeebe:taskHeaders><zeebe:header key="balcao:agency" value="DSI" /></zeebe:taskHeaders>`,
+        ),
+        el.end('e'),
+      ],
+      [
+        ['s', 'review'],
+        ['review', 'e'],
+      ],
+    );
+    await zeebe.deployResource({ name: 'paged-review.bpmn', process: Buffer.from(model) });
+    await zeebe.createProcessInstance({ bpmnProcessId: 'paged-review', variables: {} });
+    const supervisor = await t.signIn('supervisor');
+    const task = await eventually('the review task', async () => {
+      const list = await get<{ id: string }>(supervisor, '/api/tasks?processId=paged-review');
+      return list.items[0];
+    });
+
+    // when
+    const first = await get<{ login: string }>(
+      supervisor,
+      `/api/tasks/${task.id}/assignees?pageSize=1`,
+    );
+    const second = await get<{ login: string }>(
+      supervisor,
+      `/api/tasks/${task.id}/assignees?pageSize=1&page=2`,
+    );
+    const all = await get<{ login: string }>(supervisor, `/api/tasks/${task.id}/assignees`);
+
+    // then
+    expect(all.items.map((a) => a.login)).toEqual(['paged-clerk-a', 'paged-clerk-b']);
+    expect(all.page).toMatchObject({ pageSize: 100, total: 2, hasMore: false });
+    expect(first.items.map((a) => a.login)).toEqual(['paged-clerk-a']);
+    expect(first.page).toMatchObject({ total: 2, hasMore: true });
+    expect(second.items.map((a) => a.login)).toEqual(['paged-clerk-b']);
   });
 
   it("should page the modeler's processes, forms and drafts", async () => {

@@ -3,6 +3,7 @@ import { BalcaoError } from '@balcao/platform';
 import { ApiErrorCode } from '../api/ApiErrorCode';
 import { apiErrors } from '../api/apiErrors';
 import { defineRoute, type ApiRoute } from '../api/defineRoute';
+import { paged, pagedSchema, pageQueryOf, pageWindow } from '../api/pagination';
 import { requireAgencySupervisor } from '../access/authorize';
 import { isOwnUpload, linkUploads } from '../documents/applicationUploads';
 import { Role } from '../identity/Principal';
@@ -101,10 +102,14 @@ export function taskActionRoutes(deps: TaskRouteDeps): ApiRoute[] {
       roles: [Role.Supervisor, Role.Admin],
       audit: 'none',
       params: taskParams,
-      response: z.object({ items: z.array(assigneeSchema) }),
-      async handle({ tx, principal, params }) {
+      query: pageQueryOf(100),
+      response: pagedSchema(assigneeSchema),
+      async handle({ tx, principal, params, query }) {
         const task = requireAgencySupervisor(principal, await findTask(tx, params.id));
-        return { items: await assignableAccounts(tx, task) };
+        // The staff of a task's groups: a short list, paged here.
+        const all = await assignableAccounts(tx, task);
+        const { limit, offset } = pageWindow(query);
+        return paged(all.slice(offset, offset + limit), query, all.length);
       },
     }),
     defineRoute({
