@@ -11,6 +11,7 @@ import { httpConnector } from './http/httpConnector';
 import { notifyInputSchema } from './notify/notifyConnector';
 import { paymentInputSchema } from './payment/paymentConnector';
 import { taxConnector, taxDebtErrorExpression } from './tax/taxConnector';
+import { workingDaysInputSchema } from './working-days/workingDaysConnector';
 
 const dir = join(import.meta.dirname, '..', 'element-templates');
 const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
@@ -34,6 +35,7 @@ const connectors: Record<string, { type: string; input: z.ZodType }> = {
   'notify.json': { type: 'balcao:notify:1', input: notifyInputSchema },
   'payment.json': { type: 'balcao:payment:1', input: paymentInputSchema },
   'http.json': httpConnector,
+  'working-days.json': { type: 'balcao:working-days:1', input: workingDaysInputSchema },
 };
 
 function inputKeys(schema: z.ZodType): string[] {

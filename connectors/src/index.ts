@@ -66,3 +66,11 @@ export { FileDocumentSink } from './documents/FileDocumentSink';
 export { verifyDocument, VerificationStatus, type Verification } from './documents/verifyDocument';
 export { renderCertificate, type CertificateContent } from './documents/renderCertificate';
 export { elementTemplates } from './elementTemplates';
+export {
+  holidayCalendar,
+  holidayFileSchema,
+  macaoHolidays,
+  type HolidayCalendar,
+} from './working-days/HolidayCalendar';
+export { addWorkingDays } from './working-days/addWorkingDays';
+export { workingDaysConnector, workingDaysInputSchema } from './working-days/workingDaysConnector';

@@ -61,7 +61,6 @@ beforeAll(async () => {
           ['=caseRef', 'caseRef'],
           ['=applicantAccount', 'applicantAccount'],
           ['=missingItems', 'missingItems'],
-          ['P14D', 'reactionDeadline'],
         ],
         ['DEEMED_WITHDRAWN'],
       ),
@@ -162,6 +161,32 @@ describe('balcao-request-information', () => {
       [task],
     );
     expect(assignee.rows[0]?.assignee).toBe('citizen-P0001');
+  });
+
+  it('should give 10 working days, skipping a weekend and holidays, then deem the application withdrawn', async () => {
+    // given a request made on Friday 13 February 2026, before the Lunar New Year (17-19)
+    h.t.clock.set('2026-02-13T16:30:00+08:00');
+    const key = await h.startApplication('info-caller', {
+      caseRef: 'INFO-0002',
+      applicantAccount: 'citizen-P0001',
+      missingItems: 'Proof of address',
+    });
+    const task = await h.waitForUserTask(key, 'provide');
+
+    // when the clock reaches the last hour of the deadline, then passes it
+    const due = await h.t.db.query<{ ms: string }>(
+      'select extract(epoch from due_date::timestamptz) * 1000 as ms from engine_user_task where key = $1',
+      [task],
+    );
+    await h.t.advance(Date.parse('2026-03-04T23:00:00+08:00') - h.t.clock.now());
+    const beforeDeadline = await h.t.instanceState(key);
+    await h.t.advance(2 * 3_600_000);
+    await h.waitForEnd(key);
+
+    // then the deadline is Wednesday 4 March (calendar days would have said 27 February)
+    expect(Number(due.rows[0]?.ms)).toBe(Date.parse('2026-03-04T23:59:59+08:00'));
+    expect(beforeDeadline).toBe('ACTIVE');
+    expect(await h.t.elementTrail(key)).toContain('caught_DEEMED_WITHDRAWN:ELEMENT_COMPLETED');
   });
 });
 

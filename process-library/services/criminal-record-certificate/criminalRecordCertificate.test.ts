@@ -145,12 +145,24 @@ describe('P1 criminal record certificate', () => {
       variables: { clerkDecision: 'requestInformation', missingItems: 'Copy of your passport' },
     });
     await h.waitForUserTask(key, 'provide');
+    const dueAt = await h.waitFor('the reaction deadline', async () => {
+      const r = await h.t.db.query<{ value: string }>(
+        `select value #>> '{}' as value from engine_variable
+          where name = 'reactionDueAt' and process_instance_key = any($1)`,
+        [[...(await h.instanceTree(key))]],
+      );
+      return r.rows[0]?.value;
+    });
 
-    // when the 10 working days (14 calendar days) pass
-    await h.t.advance(15 * 24 * 3_600_000);
+    // when the 10 working days pass: still open an hour before the end of the last one
+    await h.t.advance(Date.parse(dueAt) - 3_600_000 - h.t.clock.now());
+    const beforeDeadline = await h.t.instanceState(key);
+    await h.t.advance(2 * 3_600_000);
     const state = await h.waitForEnd(key);
 
     // then
+    expect(dueAt).toMatch(/T23:59:59\+08:00$/);
+    expect(beforeDeadline).toBe('ACTIVE');
     expect(state).toBe('COMPLETED');
     expect(await h.t.elementTrail(key)).toContain('endWithdrawn:ELEMENT_COMPLETED');
     expect(h.inAppTemplates(caseRef)).toEqual(['crc-deemed-withdrawn@1']);

@@ -8,10 +8,12 @@ import {
   exchangeDocumentConnector,
   issueDocumentConnector,
   letterActionConnector,
+  macaoHolidays,
   notifyConnector,
   paymentConnector,
   startConnectors,
   taxConnector,
+  workingDaysConnector,
   type RunningConnectors,
 } from '@balcao/connectors';
 import { startGrpcGateway, type GrpcGateway } from '@balcao/engine';
@@ -86,6 +88,8 @@ export class ScenarioHarness {
           verificationBaseUrl: 'https://balcao.example/verify',
         }),
         notifyConnector({ inApp: notices }),
+        // Deadlines count from the engine's (test-controlled) clock.
+        workingDaysConnector({ holidays: macaoHolidays(), now: () => new Date(t.clock.now()) }),
         paymentConnector({
           callbackUrl: `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}/hooks/payment`,
         }),

@@ -7,12 +7,15 @@ import {
   httpConnector,
   issueDocumentConnector,
   letterActionConnector,
+  macaoHolidays,
   notifyConnector,
   paymentConnector,
   secretsFromEnv,
   startConnectors,
   taxConnector,
+  workingDaysConnector,
   type DocumentSink,
+  type HolidayCalendar,
   type InAppNoticeSink,
   type JobLike,
   type JobOutcome,
@@ -38,6 +41,8 @@ export function startConnectorWorkers(options: {
   documents: DocumentSink;
   inAppNotices: InAppNoticeSink;
   onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
+  /** Working-day deadlines (request for information); default: the shipped Macao calendar. */
+  holidays?: HolidayCalendar;
   log: Logger;
 }): ConnectorWorkers {
   const zeebe = options.camunda.getZeebeGrpcApiClient();
@@ -70,6 +75,7 @@ export function startConnectorWorkers(options: {
         sink: documents,
         verificationBaseUrl: `${options.publicUrl}/verify`,
       }),
+      workingDaysConnector({ holidays: options.holidays ?? macaoHolidays() }),
     ],
   });
   return {

@@ -90,7 +90,7 @@ function requireYear(year: number, holidays: HolidayCalendar): void {
   if (!holidays.covers(year)) {
     throw new BalcaoError(
       'SLA_HOLIDAYS_MISSING',
-      `No Macao public holidays are loaded for ${year}. Add them to server/src/sla/holidays/ from the official gazette.`,
+      `No Macao public holidays are loaded for ${year}. Add them to connectors/src/working-days/macao-public-holidays.json from the official gazette.`,
     );
   }
 }
