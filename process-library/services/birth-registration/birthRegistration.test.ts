@@ -1,9 +1,9 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangedLetters } from '../../src/scenario/exchangedLetters';
-import { instanceOfCase } from '../../src/scenario/instanceOfCase';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
+const processId = 'birth-registration';
 let h: ScenarioHarness;
 
 // Starting deploys the whole library: slow on a busy machine.
@@ -17,27 +17,25 @@ afterAll(async () => {
 
 const phone = '+85366123460';
 
-/** What a hospital system publishes (README: "P4 … message from the hospital"). */
-async function notifyBirth(caseRef: string, motherIdNumber: string): Promise<number> {
+/** What the server starts P4 with when a hospital notifies a birth (POST /api/hospital-notifications/births). */
+async function notifyBirth(
+  caseRef: string,
+  motherIdNumber: string,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const birthNotificationId = `SSM-BN-${caseRef}`;
-  await h.t.engine.publishMessage({
-    name: 'birth-notified',
-    correlationKey: birthNotificationId,
-    timeToLive: 0,
-    messageId: birthNotificationId,
-    variables: {
-      caseRef,
-      birthNotificationId,
-      hospital: 'SSM',
-      dateOfBirth: '2026-01-04',
-      sex: 'F',
-      motherIdNumber,
-      applicantAccount: 'citizen-P0002',
-      applicantPhone: phone,
-      language: 'pt',
-    },
+  return h.startApplication(processId, {
+    caseRef,
+    birthNotificationId,
+    hospital: 'SSM',
+    dateOfBirth: '2026-01-04',
+    sex: 'F',
+    motherIdNumber,
+    applicantAccount: 'citizen-P0002',
+    applicantPhone: phone,
+    language: 'pt',
+    ...extra,
   });
-  return instanceOfCase(h, caseRef);
 }
 
 /** The delivery status of the letters to DSI and FSS, as the case keeps them. */
@@ -143,6 +141,25 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
       fss: 'DELIVERED',
     });
     expect(h.inAppTemplates(caseRef)).toEqual(['birth-registered@1']);
+  });
+
+  it('should leave the declaration to the DSAJ counter when the family has no portal account', async () => {
+    // given a notification the server tracks for staff only
+    const caseRef = 'DSAJ-BR-0006';
+
+    // when
+    const key = await notifyBirth(caseRef, '5123456(7)', {
+      familyInPortal: false,
+      applicantAccount: 'agency:DSAJ',
+    });
+    const task = await h.waitForUserTask(key, 'declare');
+
+    // then nobody in particular holds it: the registrars take it at the counter
+    const row = await h.t.db.query<{ assignee: string | null; candidate_groups: string[] }>(
+      'select assignee, candidate_groups from engine_user_task where key = $1',
+      [task],
+    );
+    expect(row.rows[0]).toEqual({ assignee: null, candidate_groups: ['dsaj-birth-registrars'] });
   });
 
   it('should tell the parents when the registrar refuses the declaration, and no agency', async () => {

@@ -1,9 +1,9 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangedLetters } from '../../src/scenario/exchangedLetters';
-import { instanceOfCase } from '../../src/scenario/instanceOfCase';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
+const processId = 'death-registration';
 let h: ScenarioHarness;
 
 // Starting deploys the whole library: slow on a busy machine.
@@ -18,26 +18,24 @@ afterAll(async () => {
 const phone = '+85366123462';
 const toldOnce = ['DSAT', 'DSF', 'DSI', 'FP', 'FSS', 'IAS'];
 
-/** What a hospital system publishes (README: "P6 … what a hospital system sends"). */
-async function notifyDeath(caseRef: string, deceasedIdNumber: string): Promise<number> {
+/** What the server starts P6 with when a hospital notifies a death (POST /api/hospital-notifications/deaths). */
+async function notifyDeath(
+  caseRef: string,
+  deceasedIdNumber: string,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const deathNotificationId = `SSM-DN-${caseRef}`;
-  await h.t.engine.publishMessage({
-    name: 'death-notified',
-    correlationKey: deathNotificationId,
-    timeToLive: 0,
-    messageId: deathNotificationId,
-    variables: {
-      caseRef,
-      deathNotificationId,
-      hospital: 'SSM',
-      dateOfDeath: '2026-01-04',
-      deceasedIdNumber,
-      applicantAccount: 'citizen-P0001',
-      applicantPhone: phone,
-      language: 'zh-Hant',
-    },
+  return h.startApplication(processId, {
+    caseRef,
+    deathNotificationId,
+    hospital: 'SSM',
+    dateOfDeath: '2026-01-04',
+    deceasedIdNumber,
+    applicantAccount: 'citizen-P0001',
+    applicantPhone: phone,
+    language: 'zh-Hant',
+    ...extra,
   });
-  return instanceOfCase(h, caseRef);
 }
 
 const declaration = {

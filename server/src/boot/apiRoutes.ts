@@ -6,6 +6,7 @@ import { staffMessageRoutes } from '../applications/staffMessageRoutes';
 import { catalogueRoutes } from '../catalogue/catalogueRoutes';
 import { documentRoutes } from '../documents/documentRoutes';
 import { verifyRoutes } from '../documents/verifyRoutes';
+import { hospitalNotificationRoutes } from '../hospital/hospitalNotificationRoutes';
 import { taskRoutes } from '../inbox/taskRoutes';
 import { viewRoutes } from '../inbox/viewRoutes';
 import { modelingRoutes } from '../modeling/modelingRoutes';
@@ -25,6 +26,7 @@ export function apiRoutes(services: ServerServices): ApiRoute[] {
     ...applicationRoutes(services),
     ...staffMessageRoutes(services),
     ...openCallReportRoutes(services),
+    ...hospitalNotificationRoutes(services),
     ...taskRoutes(services),
     ...viewRoutes(),
     ...notificationRoutes(),

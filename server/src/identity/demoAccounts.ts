@@ -31,12 +31,28 @@ export const demoAccounts: readonly NewAccount[] = [
   },
   clerk('dsi-clerk', 'DSI', ['dsi-crc-clerks']),
   clerk('dsf-clerk', 'DSF', ['dsf-clerks', 'dsf-clearance-clerks']),
-  clerk('dsaj-clerk', 'DSAJ', ['dsaj-registry-clerks', 'dsaj-marriage-clerks', 'dsaj-registrars']),
+  clerk('dsaj-clerk', 'DSAJ', [
+    'dsaj-registry-clerks',
+    'dsaj-marriage-clerks',
+    'dsaj-registrars',
+    'dsaj-birth-registrars',
+    'dsaj-death-registrars',
+  ]),
   clerk('safp-clerk', 'SAFP', [
     'safp-translators',
     'safp-recruitment-clerks',
     'consultation-moderators',
   ]),
+  // A hospital system (Conde S. Januário, SSM): sign in once to create its API token
+  // (POST /api/me/tokens), then notify births and deaths with it.
+  {
+    login: 'ssm-hospital',
+    displayName: 'Hospital Conde S. Januário (SSM) notifications',
+    role: 'clerk',
+    agency: 'SSM',
+    groups: ['hospital-notifiers'],
+    password: 'demo-hospital',
+  },
   {
     login: 'analyst',
     displayName: 'DSI analyst',
