@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, type SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
 import { eventually } from './eventually';
+import { complete, taskOf } from './libraryJourney';
 
 // A hospital system notifies births and deaths with its API token; the server opens the
 // application (the family's when a parent / next of kin has a portal account, else DSAJ
@@ -20,7 +21,8 @@ interface Detail {
   number: string;
   processId: string;
   status: string;
-  timeline: { label: { en: string } }[];
+  timeline: { label: { en: string }; agency: string | null }[];
+  documents: { title: string }[];
   owed: { label: { en: string } }[];
   sla: { state: string; pledgeWorkingDays: number | null };
 }
@@ -104,6 +106,45 @@ describe('hospital notifications', { timeout: 300_000 }, () => {
       familyInPortal: true,
       applicantPhone: '+85366123470',
     });
+  });
+
+  it('should carry the birth to the certificate, telling DSI and FSS on the family timeline', async () => {
+    // given a notified birth
+    const { applicationNumber: number } = (await (
+      await notify('births', birth('SSM-BN-2026-000130'))
+    ).json()) as Received;
+
+    // when the father declares in the portal and a registrar registers the birth
+    const declare = await taskOf(citizen, number, 'declare');
+    const declared = await citizen.call(`/api/tasks/${declare.id}/complete`, {
+      method: 'POST',
+      body: {
+        data: {
+          childNameChinese: '陳家樂',
+          childNamePortuguese: 'CHAN KA LOK',
+          address: 'Rua Central 1, Macau',
+          tellUsOnce: true,
+        },
+      },
+    });
+    expect(declared.status).toBe(200);
+    await complete(registrar, await taskOf(registrar, number, 'register'), {
+      registrarDecision: 'register',
+      registrationNumber: 'NAS-2026-000130',
+    });
+
+    // then the application completes with the certificate, and each letter is a step of its agency
+    const done = await eventually(`${number} completed`, async () => {
+      const d = (await (await citizen.call(`/api/applications/${number}`)).json()) as Detail;
+      return d.status === 'completed' ? d : undefined;
+    });
+    expect(done.documents).toHaveLength(1);
+    expect(
+      done.timeline
+        .filter((m) => m.label.en === 'Sent to the department')
+        .map((m) => m.agency)
+        .sort(),
+    ).toEqual(['DSI', 'FSS']);
   });
 
   it('should answer a retried notification with the first application and start nothing new', async () => {

@@ -15,13 +15,25 @@ export function trackConnectorJob(tracker: Tracker) {
     await tracker.recordStep(job.variables.caseRef, {
       sourceKey: `job:${job.key}`,
       elementId: job.elementId,
-      headers: job.customHeaders,
+      headers: withAgencyFromVariable(job),
       owedByCitizen: owed,
       startedAt: now,
       completedAt: owed ? undefined : now,
       actionUrl,
     });
   };
+}
+
+/**
+ * A shared block's step belongs to an agency only known at run time (the receiver of a
+ * letter): header `balcao:agencyVariable` names the job variable that holds it.
+ */
+function withAgencyFromVariable(job: JobLike): Readonly<Record<string, unknown>> {
+  const name = job.customHeaders['balcao:agencyVariable'];
+  const agency = typeof name === 'string' ? job.variables[name] : undefined;
+  return typeof agency === 'string' && agency !== ''
+    ? { ...job.customHeaders, 'balcao:agency': agency }
+    : job.customHeaders;
 }
 
 function payUrlIn(variables: Record<string, unknown>): string | undefined {
