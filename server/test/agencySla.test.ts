@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, el } from '@balcao/engine/testing';
 import type { SignedIn } from './apiHarness';
+import { deployTestService } from './deployTestService';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
 import { eventually } from './eventually';
 
@@ -85,23 +86,13 @@ describe('SLA warnings and breaches over the API', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     t = await startTestBalcao({ now: () => new Date(Date.now() + shift) });
     for (const s of services) {
-      await t.camunda.getZeebeGrpcApiClient().deployResource({
-        name: `${s.processId}.bpmn`,
-        process: Buffer.from(reviewedBy(s.processId, s.task)),
+      await deployTestService(t, {
+        processId: s.processId,
+        model: reviewedBy(s.processId, s.task),
+        agency: 'DSI',
+        name: { 'zh-Hant': s.processId, pt: s.processId, en: s.processId },
+        workingDays: s.workingDays,
       });
-      await t.balcao.db.query(
-        `insert into catalogue_service (process_id, version, sheet) values ($1, 1, $2)`,
-        [
-          s.processId,
-          JSON.stringify({
-            processId: s.processId,
-            agency: 'DSI',
-            start: 'portal',
-            name: { 'zh-Hant': s.processId, pt: s.processId, en: s.processId },
-            processingTime: { workingDays: s.workingDays },
-          }),
-        ],
-      );
     }
     citizen = await t.signIn('citizen');
     supervisor = await t.signIn('supervisor');

@@ -3,6 +3,7 @@ import { bpmn, el } from '@balcao/engine/testing';
 import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { deployTestService } from './deployTestService';
 import { eventually } from './eventually';
 
 // What the citizen owes, over real HTTP: a user task assigned to the applicant (as the shared
@@ -69,24 +70,15 @@ describe('tasks the citizen owes', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     t = await startTestBalcao();
-    await t.camunda.getZeebeGrpcApiClient().deployResources([
-      { name: `${processId}.bpmn`, process: Buffer.from(model) },
-      { name: `${formId}.form`, form: Buffer.from(JSON.stringify(form)) },
-    ]);
     // A portal service of DSI with a ten-working-day pledge, as the library publishes it.
-    await t.balcao.db.query(
-      `insert into catalogue_service (process_id, version, sheet) values ($1, 1, $2)`,
-      [
-        processId,
-        JSON.stringify({
-          processId,
-          agency: 'DSI',
-          start: 'portal',
-          name: { 'zh-Hant': '回覆', pt: 'Resposta', en: 'Reply' },
-          processingTime: { workingDays: 10 },
-        }),
-      ],
-    );
+    await deployTestService(t, {
+      processId,
+      model,
+      forms: [form],
+      agency: 'DSI',
+      name: { 'zh-Hant': '回覆', pt: 'Resposta', en: 'Reply' },
+      workingDays: 10,
+    });
     await createAccount(t.balcao.db, {
       login: 'other-citizen',
       displayName: 'Other',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bpmn, el } from '@balcao/engine/testing';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
+import { deployTestService } from './deployTestService';
 import { eventually } from './eventually';
 
 // A file the applicant sends through a task (the reply to a request for information) is not in
@@ -91,23 +92,14 @@ describe('uploads sent through a task', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     t = await startTestBalcao();
-    await t.camunda.getZeebeGrpcApiClient().deployResources([
-      { name: `${processId}.bpmn`, process: Buffer.from(model) },
-      { name: `${formId}.form`, form: Buffer.from(JSON.stringify(form)) },
-    ]);
-    await t.balcao.db.query(
-      `insert into catalogue_service (process_id, version, sheet) values ($1, 1, $2)`,
-      [
-        processId,
-        JSON.stringify({
-          processId,
-          agency: 'DSI',
-          start: 'portal',
-          name: { 'zh-Hant': '補交', pt: 'Resposta', en: 'Reply' },
-          processingTime: { workingDays: 10 },
-        }),
-      ],
-    );
+    await deployTestService(t, {
+      processId,
+      model,
+      forms: [form],
+      agency: 'DSI',
+      name: { 'zh-Hant': '補交', pt: 'Resposta', en: 'Reply' },
+      workingDays: 10,
+    });
     citizen = await t.signIn('citizen');
     other = await t.signIn('chan-ka-ian', 'demo-citizen');
     clerk = await t.signIn('dsi-clerk');
