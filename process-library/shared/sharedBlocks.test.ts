@@ -1,5 +1,6 @@
 import { bpmn, el } from '@balcao/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDeliveryByOtherMeans, resendOnceAccepted } from '../src/scenario/deliveryFailures';
 import { ScenarioHarness } from '../src/scenario/ScenarioHarness';
 
 let h: ScenarioHarness;
@@ -222,11 +223,7 @@ describe('balcao-exchange-document', () => {
     const { key, task } = await refusedLetter('EXC-0002', 'FP');
 
     // then the clerks of the sending agency get the task, with the reason, and nothing is lost
-    const row = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [task],
-    );
-    expect(row.rows[0]?.candidate_groups).toEqual(['dsaj-registry-clerks']);
+    expect(await h.candidateGroups(task)).toEqual(['dsaj-registry-clerks']);
     expect(await h.t.instanceState(key)).toBe('ACTIVE');
     const [letter] = await h.letters({ caseRef: 'EXC-0002' });
     expect(letter).toMatchObject({
@@ -238,11 +235,10 @@ describe('balcao-exchange-document', () => {
 
   it('should send the same letter again when the clerk chooses to, and end delivered', async () => {
     // given
-    const { key, task } = await refusedLetter('EXC-0003', 'IAS');
-    await h.setMailbox('IAS', true);
+    const { key } = await refusedLetter('EXC-0003', 'IAS');
 
-    // when
-    await h.t.engine.completeUserTask({ key: task, variables: { deliveryAction: 'resend' } });
+    // when the receiver accepts again and the clerk sends the letter again
+    await resendOnceAccepted(h, key, 'IAS');
     const state = await h.waitForEnd(key);
 
     // then
@@ -263,17 +259,10 @@ describe('balcao-exchange-document', () => {
 
   it('should record a delivery by other means and give it back to the caller', async () => {
     // given
-    const { key, task } = await refusedLetter('EXC-0004', 'DSAT');
+    const { key } = await refusedLetter('EXC-0004', 'DSAT');
 
     // when
-    await h.t.engine.completeUserTask({
-      key: task,
-      variables: {
-        deliveryAction: 'otherMeans',
-        deliveryMethod: 'hand',
-        deliveryReference: 'DSAT-RCPT-88',
-      },
-    });
+    await recordDeliveryByOtherMeans(h, key, 'hand', 'DSAT-RCPT-88');
     const state = await h.waitForEnd(key);
     await h.setMailbox('DSAT', true);
 

@@ -1,5 +1,6 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resendOnceAccepted } from '../../src/scenario/deliveryFailures';
 import { exchangedLetters } from '../../src/scenario/exchangedLetters';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
@@ -51,6 +52,12 @@ const declaration = {
   tellUsOnce: true,
 };
 
+/** The parents declare and the registrar registers under `registrationNumber`. */
+async function declareAndRegister(key: number, registrationNumber: string): Promise<void> {
+  await h.completeTask(key, 'declare', declaration);
+  await h.completeTask(key, 'register', { registrarDecision: 'register', registrationNumber });
+}
+
 describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
   it('should register the birth, issue the certificate and tell DSI and FSS once', async () => {
     // given a hospital notification for the mother LEI SIO MEI
@@ -58,14 +65,7 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
     const key = await notifyBirth(caseRef, '5123456(7)');
 
     // when the parents declare and the registrar registers
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'register', registrationNumber: 'NAS-2026-000123' },
-    });
+    await declareAndRegister(key, 'NAS-2026-000123');
     const state = await h.waitForEnd(key);
 
     // then
@@ -109,28 +109,15 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
     const caseRef = 'DSAJ-BR-0005';
     await h.setMailbox('DSI', false, 'DSI registry offline');
     const key = await notifyBirth(caseRef, '5123456(7)');
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'register', registrationNumber: 'NAS-2026-000125' },
-    });
+    await declareAndRegister(key, 'NAS-2026-000125');
 
     // when a registrar sends it again once DSI accepts
-    const failed = await h.waitForUserTask(key, 'resolveFailure');
-    await h.setMailbox('DSI', true);
-    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
+    const failed = await resendOnceAccepted(h, key, 'DSI');
     const state = await h.waitForEnd(key);
 
     // then both agencies have their letter and the parents are told
     expect(state).toBe('COMPLETED');
-    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [failed],
-    );
-    expect(groups.rows[0]?.candidate_groups).toEqual(['dsaj-birth-registrars']);
+    expect(await h.candidateGroups(failed)).toEqual(['dsaj-birth-registrars']);
     const letters = await exchangedLetters(h.agencies, caseRef);
     expect(letters.map((l) => [l.receiverDepartment, l.status])).toEqual([
       ['DSI', 'DELIVERED'],
@@ -166,15 +153,12 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
     // given
     const caseRef = 'DSAJ-BR-0002';
     const key = await notifyBirth(caseRef, '5123456(7)');
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
+    await h.completeTask(key, 'declare', declaration);
 
     // when
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'refuse', rejectionReason: 'The names differ from the ID' },
+    await h.completeTask(key, 'register', {
+      registrarDecision: 'refuse',
+      rejectionReason: 'The names differ from the ID',
     });
     const state = await h.waitForEnd(key);
 
@@ -218,10 +202,7 @@ describe('P4 birth registration (tell us once)', { timeout: 120_000 }, () => {
     expect(letters.map((l) => [l.receiverDepartment, l.classification, l.status])).toEqual([
       ['MP', 'confidential', 'DELIVERED'],
     ]);
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
+    await h.completeTask(key, 'declare', declaration);
     await h.waitForUserTask(key, 'register');
     expect(await h.t.instanceState(key)).toBe('ACTIVE');
   });

@@ -1,5 +1,6 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resendOnceAccepted } from '../../src/scenario/deliveryFailures';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
 const processId = 'criminal-record-certificate';
@@ -76,18 +77,12 @@ describe('P1 criminal record certificate', () => {
     await h.settlePayment(key, 'complete');
 
     // when a clerk of dsi-crc-clerks sends it again once the mailbox accepts
-    const failed = await h.waitForUserTask(key, 'resolveFailure');
-    await h.setMailbox('DSAL', true);
-    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
+    const failed = await resendOnceAccepted(h, key, 'DSAL');
     const state = await h.waitForEnd(key);
 
     // then the same letter is delivered and the citizen is told the certificate is ready
     expect(state).toBe('COMPLETED');
-    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [failed],
-    );
-    expect(groups.rows[0]?.candidate_groups).toEqual(['dsi-crc-clerks']);
+    expect(await h.candidateGroups(failed)).toEqual(['dsi-crc-clerks']);
     const letters = await h.letters({ caseRef });
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ status: 'DELIVERED', receiverDepartment: 'DSAL' });

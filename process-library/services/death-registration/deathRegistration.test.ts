@@ -1,5 +1,6 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDeliveryByOtherMeans } from '../../src/scenario/deliveryFailures';
 import { exchangedLetters } from '../../src/scenario/exchangedLetters';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
@@ -46,6 +47,12 @@ const declaration = {
   tellUsOnce: true,
 };
 
+/** The declarant declares and the registrar registers under `registrationNumber`. */
+async function declareAndRegister(key: number, registrationNumber: string): Promise<void> {
+  await h.completeTask(key, 'declare', declaration);
+  await h.completeTask(key, 'register', { registrarDecision: 'register', registrationNumber });
+}
+
 describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
   it('should register the death, issue the certificate and tell six agencies, each with evidence', async () => {
     // given the death of WONG MEI LENG, declared by her son
@@ -53,14 +60,7 @@ describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
     const key = await notifyDeath(caseRef, '1023456(2)');
 
     // when
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'register', registrationNumber: 'OBI-2026-000007' },
-    });
+    await declareAndRegister(key, 'OBI-2026-000007');
     const state = await h.waitForEnd(key);
 
     // then
@@ -98,35 +98,16 @@ describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
     const caseRef = 'DSAJ-OBI-0004';
     await h.setMailbox('DSAT', false, 'DSAT mailbox unreachable');
     const key = await notifyDeath(caseRef, '1023456(2)');
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'register', registrationNumber: 'OBI-2026-000009' },
-    });
+    await declareAndRegister(key, 'OBI-2026-000009');
 
     // when a registrar records that the letter went to DSAT by hand
-    const failed = await h.waitForUserTask(key, 'resolveFailure');
-    await h.t.engine.completeUserTask({
-      key: failed,
-      variables: {
-        deliveryAction: 'otherMeans',
-        deliveryMethod: 'hand',
-        deliveryReference: 'DSAT-7',
-      },
-    });
+    const failed = await recordDeliveryByOtherMeans(h, key, 'hand', 'DSAT-7');
     const state = await h.waitForEnd(key);
     await h.setMailbox('DSAT', true);
 
     // then
     expect(state).toBe('COMPLETED');
-    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [failed],
-    );
-    expect(groups.rows[0]?.candidate_groups).toEqual(['dsaj-death-registrars']);
+    expect(await h.candidateGroups(failed)).toEqual(['dsaj-death-registrars']);
     const vars = await h.t.finalVariables(key);
     expect(vars.dsatLetter).toMatchObject({
       status: 'DELIVERED_OTHERWISE',
@@ -144,15 +125,12 @@ describe('P6 death registration (tell us once)', { timeout: 120_000 }, () => {
     // given
     const caseRef = 'DSAJ-OBI-0002';
     const key = await notifyDeath(caseRef, '1023456(2)');
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'declare'),
-      variables: declaration,
-    });
+    await h.completeTask(key, 'declare', declaration);
 
     // when
-    await h.t.engine.completeUserTask({
-      key: await h.waitForUserTask(key, 'register'),
-      variables: { registrarDecision: 'refuse', rejectionReason: 'Duplicate of DSAJ-OBI-0001' },
+    await h.completeTask(key, 'register', {
+      registrarDecision: 'refuse',
+      rejectionReason: 'Duplicate of DSAJ-OBI-0001',
     });
     const state = await h.waitForEnd(key);
 

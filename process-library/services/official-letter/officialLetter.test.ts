@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDeliveryByOtherMeans } from '../../src/scenario/deliveryFailures';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
 const processId = 'official-letter';
@@ -29,8 +30,7 @@ function draft(caseRef: string, extra: Record<string, unknown> = {}) {
 }
 
 async function decide(key: number, elementId: string, approvalDecision: string) {
-  const task = await h.waitForUserTask(key, elementId);
-  await h.t.engine.completeUserTask({ key: task, variables: { approvalDecision } });
+  await h.completeTask(key, elementId, { approvalDecision });
 }
 
 describe('P14 official letter', () => {
@@ -132,25 +132,13 @@ describe('P14 official letter', () => {
     await decide(key, 'signByHead', 'approve');
 
     // when the registry records that it delivered the letter by hand
-    const failed = await h.waitForUserTask(key, 'resolveFailure');
-    await h.t.engine.completeUserTask({
-      key: failed,
-      variables: {
-        deliveryAction: 'otherMeans',
-        deliveryMethod: 'hand',
-        deliveryReference: 'R-91',
-      },
-    });
+    const failed = await recordDeliveryByOtherMeans(h, key, 'hand', 'R-91');
     const state = await h.waitForEnd(key);
     await h.setMailbox('DSF', true);
 
     // then no incident, no registration at the exchange, and the case keeps how it was delivered
     expect(state).toBe('COMPLETED');
-    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [failed],
-    );
-    expect(groups.rows[0]?.candidate_groups).toEqual(['registry-confidential']);
+    expect(await h.candidateGroups(failed)).toEqual(['registry-confidential']);
     expect(await h.t.elementTrail(key)).toContain('endOtherMeans:ELEMENT_COMPLETED');
     expect((await h.t.finalVariables(key)).exchange).toMatchObject({
       status: 'DELIVERED_OTHERWISE',

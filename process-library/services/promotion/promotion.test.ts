@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDeliveryByOtherMeans } from '../../src/scenario/deliveryFailures';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
 const processId = 'promotion';
@@ -26,9 +27,15 @@ function proposal(caseRef: string) {
   return { caseRef, applicantAccount: 'staff-104233', language: 'zh-Hant', ...employee };
 }
 
-async function complete(key: number, elementId: string, variables: Record<string, unknown>) {
-  const task = await h.waitForUserTask(key, elementId);
-  await h.t.engine.completeUserTask({ key: task, variables });
+/** HR proposes grade 4, finds the budget and the head signs. */
+async function proposeBudgetAndSign(key: number): Promise<void> {
+  await h.completeTask(key, 'prepareProposal', {
+    proposedGrade: 4,
+    effectiveDate: '2027-03-01',
+    proposalText: 'Three years in grade, good ratings',
+  });
+  await h.completeTask(key, 'checkBudget', { budgetAvailable: true, budgetLine: '01-01-02-00' });
+  await h.completeTask(key, 'sign', { approvalDecision: 'approve' });
 }
 
 describe('P11 promotion', () => {
@@ -38,14 +45,8 @@ describe('P11 promotion', () => {
     const key = await h.startApplication(processId, proposal(caseRef));
 
     // when
-    await complete(key, 'prepareProposal', {
-      proposedGrade: 4,
-      effectiveDate: '2027-03-01',
-      proposalText: 'Three years in grade, good ratings',
-    });
-    await complete(key, 'checkBudget', { budgetAvailable: true, budgetLine: '01-01-02-00' });
-    await complete(key, 'sign', { approvalDecision: 'approve' });
-    await complete(key, 'updatePayroll', { payrollEffectiveMonth: '2027-03' });
+    await proposeBudgetAndSign(key);
+    await h.completeTask(key, 'updatePayroll', { payrollEffectiveMonth: '2027-03' });
     const state = await h.waitForEnd(key);
 
     // then
@@ -69,21 +70,11 @@ describe('P11 promotion', () => {
     const caseRef = 'DSAJ-PROMO-0009';
     await h.setMailbox('IO', false, 'IO mailbox unreachable');
     const key = await h.startApplication(processId, proposal(caseRef));
-    await complete(key, 'prepareProposal', {
-      proposedGrade: 4,
-      effectiveDate: '2027-03-01',
-      proposalText: 'Three years in grade, good ratings',
-    });
-    await complete(key, 'checkBudget', { budgetAvailable: true, budgetLine: '01-01-02-00' });
-    await complete(key, 'sign', { approvalDecision: 'approve' });
+    await proposeBudgetAndSign(key);
 
     // when HR records that it sent the order by registered post
-    await complete(key, 'resolveFailure', {
-      deliveryAction: 'otherMeans',
-      deliveryMethod: 'registeredPost',
-      deliveryReference: 'RR123456789MO',
-    });
-    await complete(key, 'updatePayroll', { payrollEffectiveMonth: '2027-03' });
+    await recordDeliveryByOtherMeans(h, key, 'registeredPost', 'RR123456789MO');
+    await h.completeTask(key, 'updatePayroll', { payrollEffectiveMonth: '2027-03' });
     const state = await h.waitForEnd(key);
     await h.setMailbox('IO', true);
 
@@ -102,12 +93,15 @@ describe('P11 promotion', () => {
     const key = await h.startApplication(processId, proposal(caseRef));
 
     // when
-    await complete(key, 'prepareProposal', {
+    await h.completeTask(key, 'prepareProposal', {
       proposedGrade: 4,
       effectiveDate: '2027-03-01',
       proposalText: 'Three years in grade',
     });
-    await complete(key, 'checkBudget', { budgetAvailable: false, stopReason: 'No budget line' });
+    await h.completeTask(key, 'checkBudget', {
+      budgetAvailable: false,
+      stopReason: 'No budget line',
+    });
     const state = await h.waitForEnd(key);
 
     // then

@@ -1,5 +1,6 @@
 import { verifyDocument } from '@balcao/connectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resendOnceAccepted } from '../../src/scenario/deliveryFailures';
 import { ScenarioHarness } from '../../src/scenario/ScenarioHarness';
 
 const processId = 'training-application';
@@ -31,34 +32,23 @@ function application(caseRef: string) {
   };
 }
 
-async function complete(key: number, elementId: string, variables: Record<string, unknown>) {
-  const task = await h.waitForUserTask(key, elementId);
-  await h.t.engine.completeUserTask({ key: task, variables });
-}
-
 describe('P10 training application', () => {
   it('should have HR send the enrolment request again when SAFP refused it, then enrol', async () => {
     // given SAFP's mailbox refuses deliveries
     const caseRef = 'SAFP-TRN-0009';
     await h.setMailbox('SAFP', false, 'SAFP registry closed for maintenance');
     const key = await h.startApplication(processId, application(caseRef));
-    await complete(key, 'supervisorApproval', { approvalDecision: 'approve' });
-    await complete(key, 'headApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'supervisorApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'headApproval', { approvalDecision: 'approve' });
 
     // when HR sends it again once the mailbox accepts, and SAFP enrols
-    const failed = await h.waitForUserTask(key, 'resolveFailure');
-    await h.setMailbox('SAFP', true);
-    await h.t.engine.completeUserTask({ key: failed, variables: { deliveryAction: 'resend' } });
-    await complete(key, 'enrol', { enrolmentResult: 'full' });
+    const failed = await resendOnceAccepted(h, key, 'SAFP');
+    await h.completeTask(key, 'enrol', { enrolmentResult: 'full' });
     const state = await h.waitForEnd(key);
 
     // then
     expect(state).toBe('COMPLETED');
-    const groups = await h.t.db.query<{ candidate_groups: string[] }>(
-      'select candidate_groups from engine_user_task where key = $1',
-      [failed],
-    );
-    expect(groups.rows[0]?.candidate_groups).toEqual(['department-hr']);
+    expect(await h.candidateGroups(failed)).toEqual(['department-hr']);
     expect((await h.t.finalVariables(key)).enrolmentLetter).toMatchObject({ status: 'DELIVERED' });
     expect(await h.letters({ caseRef })).toEqual([
       expect.objectContaining({ receiverDepartment: 'SAFP', status: 'DELIVERED' }),
@@ -71,10 +61,10 @@ describe('P10 training application', () => {
     const key = await h.startApplication(processId, application(caseRef));
 
     // when
-    await complete(key, 'supervisorApproval', { approvalDecision: 'approve' });
-    await complete(key, 'headApproval', { approvalDecision: 'approve' });
-    await complete(key, 'enrol', { enrolmentResult: 'enrolled' });
-    await complete(key, 'recordAttendance', { attendancePercent: 95 });
+    await h.completeTask(key, 'supervisorApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'headApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'enrol', { enrolmentResult: 'enrolled' });
+    await h.completeTask(key, 'recordAttendance', { attendancePercent: 95 });
     const state = await h.waitForEnd(key);
 
     // then
@@ -103,7 +93,7 @@ describe('P10 training application', () => {
     const key = await h.startApplication(processId, application(caseRef));
 
     // when
-    await complete(key, 'supervisorApproval', {
+    await h.completeTask(key, 'supervisorApproval', {
       approvalDecision: 'reject',
       approvalComment: 'Not this quarter',
     });
@@ -121,10 +111,10 @@ describe('P10 training application', () => {
     const key = await h.startApplication(processId, application(caseRef));
 
     // when
-    await complete(key, 'supervisorApproval', { approvalDecision: 'approve' });
-    await complete(key, 'headApproval', { approvalDecision: 'approve' });
-    await complete(key, 'enrol', { enrolmentResult: 'enrolled' });
-    await complete(key, 'recordAttendance', { attendancePercent: 60 });
+    await h.completeTask(key, 'supervisorApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'headApproval', { approvalDecision: 'approve' });
+    await h.completeTask(key, 'enrol', { enrolmentResult: 'enrolled' });
+    await h.completeTask(key, 'recordAttendance', { attendancePercent: 60 });
     const state = await h.waitForEnd(key);
 
     // then

@@ -141,6 +141,26 @@ export class ScenarioHarness {
     });
   }
 
+  /** Waits for the open user task of an element, as `waitForUserTask`, and completes it. */
+  async completeTask(
+    rootKey: number,
+    elementId: string,
+    variables: Record<string, unknown>,
+  ): Promise<number> {
+    const key = await this.waitForUserTask(rootKey, elementId);
+    await this.t.engine.completeUserTask({ key, variables });
+    return key;
+  }
+
+  /** The candidate groups a user task was offered to. */
+  async candidateGroups(taskKey: number): Promise<string[] | undefined> {
+    const r = await this.t.db.query<{ candidate_groups: string[] }>(
+      'select candidate_groups from engine_user_task where key = $1',
+      [taskKey],
+    );
+    return r.rows[0]?.candidate_groups;
+  }
+
   /** Waits until an element is active (a wait state reached) anywhere in the instance tree. */
   waitForElement(rootKey: number, elementId: string): Promise<true> {
     return this.waitFor(`element ${elementId}`, async () => {
