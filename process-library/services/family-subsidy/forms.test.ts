@@ -1,18 +1,9 @@
-import { checkFormDefinition, validateSubmission, type FormDefinition } from '@balcao/forms';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { validateSubmission } from '@balcao/forms';
 import { describe, expect, it } from 'vitest';
+import { refusedPaths } from '../../src/scenario/refusedPaths';
+import { serviceForm } from '../../src/scenario/serviceForm';
 
-function form(id: string): FormDefinition {
-  const checked = checkFormDefinition(
-    JSON.parse(readFileSync(join(import.meta.dirname, 'forms', `${id}.form.json`), 'utf8')),
-  );
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return checked.form;
-}
-
-const errorPaths = (result: Awaited<ReturnType<typeof validateSubmission>>) =>
-  result.ok ? [] : result.errors.map((e) => e.path);
+const form = (id: string) => serviceForm(import.meta.dirname, id);
 
 const request = {
   employeeName: 'CHAN TAI MAN',
@@ -27,59 +18,52 @@ const request = {
 describe('P12 forms', () => {
   it('should accept a complete request and refuse bad ID numbers, an unknown relationship and no declaration', async () => {
     // when
-    const good = await validateSubmission(form('family-subsidy-request'), request);
-    const bad = await validateSubmission(
+    const [good, bad] = await refusedPaths(
       form('family-subsidy-request'),
-      { ...request, dependantIdNumber: '99', relationship: 'cousin', declaration: false },
+      [
+        request,
+        { ...request, dependantIdNumber: '99', relationship: 'cousin', declaration: false },
+      ],
       { language: 'pt' },
     );
 
     // then
-    expect(good.ok).toBe(true);
-    expect(errorPaths(bad)).toEqual(
+    expect(good).toEqual([]);
+    expect(bad).toEqual(
       expect.arrayContaining(['dependantIdNumber', 'relationship', 'declaration']),
     );
   });
 
   it('should require a reason to refuse and a YYYY-MM month for the payroll', async () => {
     // when
-    const noReason = await validateSubmission(form('family-subsidy-review'), {
-      reviewDecision: 'refuse',
-    });
-    const accepted = await validateSubmission(form('family-subsidy-review'), {
-      reviewDecision: 'accept',
-    });
-    const badMonth = await validateSubmission(form('family-subsidy-payroll'), {
-      payrollStartMonth: '2027-13',
-    });
-    const goodMonth = await validateSubmission(form('family-subsidy-payroll'), {
-      payrollStartMonth: '2027-01',
-    });
+    const [noReason, accepted] = await refusedPaths(form('family-subsidy-review'), [
+      { reviewDecision: 'refuse' },
+      { reviewDecision: 'accept' },
+    ]);
+    const [badMonth, goodMonth] = await refusedPaths(form('family-subsidy-payroll'), [
+      { payrollStartMonth: '2027-13' },
+      { payrollStartMonth: '2027-01' },
+    ]);
 
     // then
-    expect(errorPaths(noReason)).toEqual(['refusalReason']);
-    expect(accepted.ok).toBe(true);
-    expect(errorPaths(badMonth)).toEqual(['payrollStartMonth']);
-    expect(goodMonth.ok).toBe(true);
+    expect(noReason).toEqual(['refusalReason']);
+    expect(accepted).toEqual([]);
+    expect(badMonth).toEqual(['payrollStartMonth']);
+    expect(goodMonth).toEqual([]);
   });
 
   it('should let the head authorise, and require a reason to refuse', async () => {
-    // given
-    const approval = form('family-subsidy-approval');
-
     // when
-    const approved = await validateSubmission(approval, {
-      employeeName: 'CHAN TAI MAN',
-      dependantName: 'CHAN KA HOU',
-      approvalDecision: 'approve',
-    });
-    const noReason = await validateSubmission(approval, { approvalDecision: 'reject' });
-    const unknown = await validateSubmission(approval, { approvalDecision: 'later' });
+    const [approved, noReason, unknown] = await refusedPaths(form('family-subsidy-approval'), [
+      { employeeName: 'CHAN TAI MAN', dependantName: 'CHAN KA HOU', approvalDecision: 'approve' },
+      { approvalDecision: 'reject' },
+      { approvalDecision: 'later' },
+    ]);
 
     // then
-    expect(approved.ok).toBe(true);
-    expect(errorPaths(noReason)).toEqual(['refusalReason']);
-    expect(errorPaths(unknown)).toEqual(['approvalDecision']);
+    expect(approved).toEqual([]);
+    expect(noReason).toEqual(['refusalReason']);
+    expect(unknown).toEqual(['approvalDecision']);
   });
 
   it('should take the yearly answer as yes or no only', async () => {
@@ -87,35 +71,29 @@ describe('P12 forms', () => {
     const recheck = form('family-subsidy-recheck');
 
     // when
-    const stillEligible = await validateSubmission(recheck, {
-      dependantName: 'CHAN KA HOU',
-      relationship: 'child',
-      stillEligible: true,
-    });
+    const [stillEligible, notAnAnswer] = await refusedPaths(recheck, [
+      { dependantName: 'CHAN KA HOU', relationship: 'child', stillEligible: true },
+      { stillEligible: 'perhaps' },
+    ]);
     const noLonger = await validateSubmission(recheck, { stillEligible: false });
-    const notAnAnswer = await validateSubmission(recheck, { stillEligible: 'perhaps' });
 
     // then
-    expect(stillEligible.ok).toBe(true);
+    expect(stillEligible).toEqual([]);
     expect(noLonger.ok && noLonger.data.stillEligible).toBe(false);
-    expect(errorPaths(notAnAnswer)).toEqual(['stillEligible']);
+    expect(notAnAnswer).toEqual(['stillEligible']);
   });
 
   it('should stop the payroll from a YYYY-MM month', async () => {
-    // given
-    const stop = form('family-subsidy-payroll-stop');
-
     // when
-    const good = await validateSubmission(stop, {
-      employeeNumber: '104233',
-      payrollEndMonth: '2028-01',
-    });
-    const badMonth = await validateSubmission(stop, { payrollEndMonth: '01/2028' });
-    const missing = await validateSubmission(stop, {});
+    const [good, badMonth, missing] = await refusedPaths(form('family-subsidy-payroll-stop'), [
+      { employeeNumber: '104233', payrollEndMonth: '2028-01' },
+      { payrollEndMonth: '01/2028' },
+      {},
+    ]);
 
     // then
-    expect(good.ok).toBe(true);
-    expect(errorPaths(badMonth)).toEqual(['payrollEndMonth']);
-    expect(errorPaths(missing)).toEqual(['payrollEndMonth']);
+    expect(good).toEqual([]);
+    expect(badMonth).toEqual(['payrollEndMonth']);
+    expect(missing).toEqual(['payrollEndMonth']);
   });
 });
