@@ -1,6 +1,7 @@
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import pg from 'pg';
 import { startBalcaoNode, type BalcaoNode } from '../chaos/balcaoNode';
+import { directClient } from '../chaos/directClient';
 import { closedLoop, openLoop, type RunFigures } from './latency';
 import { postgresCpuMs, processCpuMs } from './processCpu';
 import type { Shape } from './shapes';
@@ -60,13 +61,7 @@ export async function measureBalcao(
   options: MeasureOptions,
 ): Promise<BalcaoFigures> {
   // No client retries: a retried create would start a second instance and hide the failure.
-  const client = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${node.gateway}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
-  } as ConstructorParameters<typeof Camunda8>[0]);
+  const client = directClient(node.gateway);
   const worker = await startWorker(client, options.worker);
   try {
     return await measureWith(client, node, shape, options);

@@ -1,13 +1,15 @@
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchPostgres } from '@balcao/platform/testing';
 import { startBalcaoNode, type BalcaoNode } from './balcaoNode';
 import { deployChaosProcess, eventually, queryEngine } from './chaosProcess';
+import { createChaosInstance, directClient, signInAsCitizen } from './directClient';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Restarting the shared PostgreSQL server would hurt every other test on this machine, so a
-// lost server is its connections killed; a full disk is the database switched to read-only.
+// lost server is its connections killed. A read-only database is one in maintenance or a
+// standby; a real full disk is in diskFull.test.ts.
 describe('a database that drops connections or refuses writes', { timeout: 600_000 }, () => {
   let scratch: { url: string; drop(): Promise<void> };
   let name: string;
@@ -22,14 +24,7 @@ describe('a database that drops connections or refuses writes', { timeout: 600_0
       nodeId: 'chaos-db',
     });
     await deployChaosProcess(node.camunda);
-    // No client-side retries: the test sees each answer the gateway gives.
-    direct = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: `grpc://${node.gateway}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
-      zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
-    } as ConstructorParameters<typeof Camunda8>[0]);
+    direct = directClient(node.gateway);
   }, 600_000);
 
   afterAll(async () => {
@@ -48,28 +43,8 @@ describe('a database that drops connections or refuses writes', { timeout: 600_0
       [name],
     );
 
-  const create = (caseRef: string) =>
-    direct
-      .getZeebeGrpcApiClient()
-      .createProcessInstance({
-        bpmnProcessId: 'chaos',
-        variables: { caseRef, email: 'x@example.mo' },
-      })
-      .then(
-        (created) => ({ ok: true as const, key: created.processInstanceKey }),
-        (error: { code?: number; details?: string; message: string }) => ({
-          ok: false as const,
-          code: error.code,
-          message: error.details ?? error.message,
-        }),
-      );
-
-  const login = () =>
-    fetch(`${node.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'citizen', password: 'demo-citizen' }),
-    });
+  const create = (caseRef: string) => createChaosInstance(direct, caseRef);
+  const login = () => signInAsCitizen(node.url);
 
   it('should answer with retryable errors while connections drop, then reconnect by itself', async () => {
     // when: the node's connections are killed again and again while instances are created

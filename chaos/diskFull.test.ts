@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '@balcao/platform';
 import { createScratchPostgres } from '@balcao/platform/testing';
 import { startBalcaoNode, type BalcaoNode } from './balcaoNode';
 import { deployChaosProcess, eventually, queryEngine } from './chaosProcess';
+import { createChaosInstance, directClient, signInAsCitizen } from './directClient';
 import { mountSmallDisk, whyNoSmallDisk, type SmallDisk } from './smallDisk';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -93,35 +93,9 @@ describe('a database whose disk fills up', () => {
  */
 async function fillAndRecover(node: BalcaoNode, disk: SmallDisk): Promise<string[]> {
   await deployChaosProcess(node.camunda);
-  // No client-side retries: the test sees each answer the gateway gives.
-  const direct = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${node.gateway}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false },
-  } as ConstructorParameters<typeof Camunda8>[0]);
-  const create = (caseRef: string) =>
-    direct
-      .getZeebeGrpcApiClient()
-      .createProcessInstance({
-        bpmnProcessId: 'chaos',
-        variables: { caseRef, email: 'x@example.mo' },
-      })
-      .then(
-        (created) => ({ ok: true as const, key: created.processInstanceKey }),
-        (error: { code?: number; details?: string; message: string }) => ({
-          ok: false as const,
-          code: error.code,
-          message: error.details ?? error.message,
-        }),
-      );
-  const login = () =>
-    fetch(`${node.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'citizen', password: 'demo-citizen' }),
-    });
+  const direct = directClient(node.gateway);
+  const create = (caseRef: string) => createChaosInstance(direct, caseRef);
+  const login = () => signInAsCitizen(node.url);
 
   try {
     // given: instances stored before, so the tables have pages with room left in them

@@ -118,6 +118,7 @@ describe('two-factor, password reset and API tokens', () => {
       'dsi-clerk',
       'ho-wai',
       'safp-clerk',
+      'ssm-hospital',
       'supervisor',
     ]);
     expect(rows.flatMap((r) => r.groups)).toEqual(
@@ -126,6 +127,7 @@ describe('two-factor, password reset and API tokens', () => {
         'dsf-clerks',
         'dsaj-registry-clerks',
         'safp-translators',
+        'hospital-notifiers',
       ]),
     );
   });
