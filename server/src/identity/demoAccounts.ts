@@ -77,9 +77,10 @@ export async function seedDemoAccounts(db: Queryable): Promise<void> {
 
 /** Lines to print at start-up: who can sign in, with which password. */
 export function demoAccountLines(): string[] {
+  const width = Math.max(...demoAccounts.map((a) => a.login.length));
   return demoAccounts.map(
     (a) =>
-      `${a.login.padEnd(11)} / ${a.password.padEnd(16)} ${a.role}${a.agency ? ` ${a.agency}` : ''}${
+      `${a.login.padEnd(width)} / ${a.password.padEnd(16)} ${a.role}${a.agency ? ` ${a.agency}` : ''}${
         a.groups?.length ? ` [${a.groups.join(', ')}]` : ''
       }`,
   );
