@@ -8,6 +8,7 @@ export {
   type RunningConnectors,
   type StartConnectorsOptions,
   type ZeebeWorkerClient,
+  type JobObserver,
 } from './runtime/startConnectors';
 export { handleJob, type JobDeps, type JobLike, type JobOutcome } from './runtime/handleJob';
 export { BpmnError, ConnectorErrorKind, connectorError } from './runtime/ConnectorError';

@@ -51,8 +51,14 @@ export interface StartConnectorsOptions {
   jobTimeoutMs?: number;
   maxJobsToActivate?: number;
   /** Told of every job once the engine took its outcome (e.g. to keep a timeline). */
-  onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
+  onJobDone?: JobObserver;
 }
+
+/**
+ * Hears of a job once the engine took its outcome, with when the worker received it: the
+ * steps the outcome led to already exist by then, so a timeline dates the job from receipt.
+ */
+export type JobObserver = (job: JobLike, outcome: JobOutcome, receivedAt: Date) => Promise<void>;
 
 export interface RunningConnectors {
   metrics(): ConnectorMetricsSnapshot;
@@ -77,13 +83,14 @@ export function startConnectors(options: StartConnectorsOptions): RunningConnect
       maxJobsToActivate: options.maxJobsToActivate ?? 8,
       stdout: sdkLogger(options.log, connector.type),
       taskHandler: async (job: ZeebeJobActions) => {
+        const receivedAt = new Date();
         const started = performance.now();
         const outcome = await handleJob(job, connector, deps);
         const result = resultOf(outcome);
         metrics.record(connector.type, result, performance.now() - started);
         logOutcome(options.log, connector.type, job, outcome, result);
         const applied = await applyOutcome(job, outcome);
-        await options.onJobDone?.(job, outcome).catch((error: unknown) => {
+        await options.onJobDone?.(job, outcome, receivedAt).catch((error: unknown) => {
           options.log.warn({ err: error, jobKey: job.key }, 'job observer failed');
         });
         return applied;

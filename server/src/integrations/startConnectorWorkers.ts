@@ -17,8 +17,7 @@ import {
   type DocumentSink,
   type HolidayCalendar,
   type InAppNoticeSink,
-  type JobLike,
-  type JobOutcome,
+  type JobObserver,
 } from '@balcao/connectors';
 import type { Logger } from '@balcao/platform';
 
@@ -40,7 +39,7 @@ export function startConnectorWorkers(options: {
   publicUrl: string;
   documents: DocumentSink;
   inAppNotices: InAppNoticeSink;
-  onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
+  onJobDone?: JobObserver;
   /** Working-day deadlines (request for information); default: the shipped Macao calendar. */
   holidays?: HolidayCalendar;
   log: Logger;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
-import type { DocumentSink, InAppNoticeSink, JobLike, JobOutcome } from '@balcao/connectors';
+import type { DocumentSink, InAppNoticeSink, JobObserver } from '@balcao/connectors';
 import type { Logger } from '@balcao/platform';
 import type { ServerConfig } from '../config/serverConfig';
 import { startAgencyStandIns, type AgencyStandIns } from './startAgencyStandIns';
@@ -30,7 +30,7 @@ export async function startIntegrations(
     log: Logger;
     documents: DocumentSink;
     inAppNotices: InAppNoticeSink;
-    onJobDone?: (job: JobLike, outcome: JobOutcome) => Promise<void>;
+    onJobDone?: JobObserver;
   },
 ): Promise<Integrations> {
   let standIns: AgencyStandIns | undefined;

@@ -1,12 +1,13 @@
-import type { JobLike, JobOutcome } from '@balcao/connectors';
+import type { JobLike, JobObserver } from '@balcao/connectors';
 import type { Tracker } from './Tracker';
 
 /**
- * A connector job that completed adds its milestone to the application's timeline. Steps
- * the citizen owes (`balcao:owed`, e.g. a payment request) stay open until the next step.
+ * A connector job that completed adds its milestone to the application's timeline, dated from
+ * when the worker received it (the steps it led to are older than its completion). Steps the
+ * citizen owes (`balcao:owed`, e.g. a payment request) stay open until the next step.
  */
-export function trackConnectorJob(tracker: Tracker) {
-  return async (job: JobLike, outcome: JobOutcome): Promise<void> => {
+export function trackConnectorJob(tracker: Tracker): JobObserver {
+  return async (job, outcome, receivedAt) => {
     if (outcome.kind !== 'complete') return;
     // A payment request hands the citizen a page to pay on: they owe it until the next step.
     const actionUrl = payUrlIn(outcome.variables);
@@ -17,7 +18,7 @@ export function trackConnectorJob(tracker: Tracker) {
       elementId: job.elementId,
       headers: withAgencyFromVariable(job),
       owedByCitizen: owed,
-      startedAt: now,
+      startedAt: receivedAt,
       completedAt: owed ? undefined : now,
       actionUrl,
     });
