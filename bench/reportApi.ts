@@ -132,11 +132,17 @@ loaded the 2 cores (load average 13–19): the times compare before and after, n
    200 req/s from p99 202 to 120 ms and tracking from 182 to 332 req/s achieved (p99 446 → 306 ms); the
    bounded recheck then tracking to 420 req/s (p99 214 ms). The figures above are of the run that
    produced this page.
-6. **Still open: tracking is short of its target.** A lookup is five statements in three round trips
-   (session, application, then timeline, what is owed and documents together, and the audit row's
-   commit shared with the lookups that arrive with it) on a machine whose two cores also run
-   PostgreSQL and the load generator; p99 20 ms at 500 req/s would need fewer round trips (the session
-   and the application in one statement) and reads outside a transaction.
+6. **Third round: fewer writes and less work per lookup.** A CPU profile of the node under the API
+   suite (300,000 applications) showed socket writes to PostgreSQL as the largest item (6.6 of 36 s
+   busy; a write on the loopback costs about 0.2 ms): the statements a lookup sends together (its
+   timeline, what is owed, its documents, its service) left in one write each, and now leave in one.
+   The SLA clock walked every day since submission as date strings (1.1 s of the 36 s); it now counts
+   day numbers. And each lookup read the whole service sheet with its start form, tens of kilobytes,
+   for the service's name; it now reads the name. Tracking went from 373 and 498 req/s achieved of 500
+   (p99 203 and 149 ms, the two runs before) to the figures above. Still short of p99 20 ms: a lookup
+   is still a session statement, BEGIN with the application, one write of four statements, COMMIT and
+   the shared audit commit, on two cores that also run PostgreSQL and autocannon; the next step is
+   the session and the application in one statement, outside a transaction.
 
 ### Settings
 
