@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, el } from '@balcao/engine/testing';
 import { createAccount } from '../src/identity/accounts';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
-import { deployTestService } from './deployTestService';
+import { deployTestService, replyThenReview } from './deployTestService';
 import { eventually } from './eventually';
 
 // What the citizen owes, over real HTTP: a user task assigned to the applicant (as the shared
@@ -16,26 +15,10 @@ const milestone = (en: string) =>
   ['zh-Hant', 'pt', 'en']
     .map((lang) => `<zeebe:header key="balcao:milestone:${lang}" value="${en}" />`)
     .join('');
-const model = bpmn(
-  processId,
-  [
-    el.start('s'),
-    el.user(
-      'reply',
-      `<zeebe:userTask /><zeebe:formDefinition formId="${formId}" /><zeebe:assignmentDefinition assignee="=applicantAccount" /><zeebe:taskHeaders>${milestone('Awaiting your reply')}<zeebe:header key="balcao:owed" value="document" /></zeebe:taskHeaders>`,
-    ),
-    el.user(
-      'review',
-      `<zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /><zeebe:taskHeaders>${milestone('In review')}<zeebe:header key="balcao:agency" value="DSI" /></zeebe:taskHeaders>`,
-    ),
-    el.end('e'),
-  ],
-  [
-    ['s', 'reply'],
-    ['reply', 'review'],
-    ['review', 'e'],
-  ],
-);
+const model = replyThenReview(processId, formId, {
+  reply: `${milestone('Awaiting your reply')}<zeebe:header key="balcao:owed" value="document" />`,
+  review: milestone('In review'),
+});
 const form = {
   formId,
   title: { 'zh-Hant': '回覆', pt: 'Resposta', en: 'Reply' },

@@ -1,3 +1,4 @@
+import { bpmn, el } from '@balcao/engine/testing';
 import type { TestBalcao } from './balcaoHarness';
 
 /**
@@ -33,6 +34,37 @@ export async function deployTestService(
         name: service.name,
         processingTime: { workingDays: service.workingDays },
       }),
+    ],
+  );
+}
+
+/**
+ * The shape of a request for information: the applicant answers a form (assigned to them), then
+ * a DSI clerk reviews. `replyHeaders` / `reviewHeaders` are extra zeebe:header elements.
+ */
+export function replyThenReview(
+  processId: string,
+  formId: string,
+  headers: { reply?: string; review?: string } = {},
+): string {
+  return bpmn(
+    processId,
+    [
+      el.start('s'),
+      el.user(
+        'reply',
+        `<zeebe:userTask /><zeebe:formDefinition formId="${formId}" /><zeebe:assignmentDefinition assignee="=applicantAccount" />${headers.reply ? `<zeebe:taskHeaders>${headers.reply}</zeebe:taskHeaders>` : ''}`,
+      ),
+      el.user(
+        'review',
+        `<zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /><zeebe:taskHeaders>${headers.review ?? ''}<zeebe:header key="balcao:agency" value="DSI" /></zeebe:taskHeaders>`,
+      ),
+      el.end('e'),
+    ],
+    [
+      ['s', 'reply'],
+      ['reply', 'review'],
+      ['review', 'e'],
     ],
   );
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, el } from '@balcao/engine/testing';
 import type { SignedIn } from './apiHarness';
 import { startTestBalcao, type TestBalcao } from './balcaoHarness';
-import { deployTestService } from './deployTestService';
+import { deployTestService, replyThenReview } from './deployTestService';
 import { eventually } from './eventually';
 
 // A file the applicant sends through a task (the reply to a request for information) is not in
@@ -11,26 +10,7 @@ import { eventually } from './eventually';
 
 const processId = 'reply-with-document';
 const formId = 'reply-with-document-form';
-const model = bpmn(
-  processId,
-  [
-    el.start('s'),
-    el.user(
-      'reply',
-      `<zeebe:userTask /><zeebe:formDefinition formId="${formId}" /><zeebe:assignmentDefinition assignee="=applicantAccount" />`,
-    ),
-    el.user(
-      'review',
-      `<zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="dsi-crc-clerks" /><zeebe:taskHeaders><zeebe:header key="balcao:agency" value="DSI" /></zeebe:taskHeaders>`,
-    ),
-    el.end('e'),
-  ],
-  [
-    ['s', 'reply'],
-    ['reply', 'review'],
-    ['review', 'e'],
-  ],
-);
+const model = replyThenReview(processId, formId);
 const form = {
   formId,
   title: { 'zh-Hant': '補交文件', pt: 'Documentos em falta', en: 'Missing documents' },
